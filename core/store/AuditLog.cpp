@@ -1,0 +1,187 @@
+#include "store/AuditLog.h"
+
+#include "store/Crypto.h"
+#include "store/Sqlite.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace claimdesk::core {
+
+namespace {
+QString isoMs(const QDateTime& t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+}  // namespace
+
+QString AuditLog::computeHash(const AuditEntry& e)
+{
+    // A JSON array gives an unambiguous encoding of the fields (no separator games).
+    const QJsonArray fields{QStringLiteral("claimdesk-audit-v1"),
+                            e.id,
+                            isoMs(e.atUtc),
+                            e.username,
+                            e.action,
+                            e.entity,
+                            e.entityId,
+                            QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)),
+                            e.previousHash};
+    return QString::fromLatin1(crypto::hash(QJsonDocument(fields).toJson(QJsonDocument::Compact)).toHex());
+}
+
+Result<void> AuditLog::append(sql::Connection& db, const QDateTime& atUtc, const QString& username,
+                              const QString& action, const QString& entity, const QString& entityId,
+                              const QJsonObject& summary)
+{
+    AuditEntry e;
+    auto head = db.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (!head) {
+        return head.error();
+    }
+    auto row = head->step();
+    if (!row) {
+        return row.error();
+    }
+    e.id = *row ? head->int64(0) + 1 : 1;
+    e.previousHash = *row ? head->text(1) : QString();
+    e.atUtc = atUtc.toUTC();
+    e.username = username;
+    e.action = action;
+    e.entity = entity;
+    e.entityId = entityId;
+    e.summary = summary;
+    e.hash = computeHash(e);
+
+    auto insert = db.prepare(
+        "INSERT INTO audit_log (id, at, username, action, entity, entity_id, summary, prev_hash, hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!insert) {
+        return insert.error();
+    }
+    insert->bind(1, e.id)
+        .bind(2, isoMs(e.atUtc))
+        .bind(3, e.username)
+        .bind(4, e.action)
+        .bind(5, e.entity)
+        .bind(6, e.entityId.isNull() ? QStringLiteral("") : e.entityId)
+        .bind(7, QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)))
+        .bind(8, e.previousHash.isNull() ? QStringLiteral("") : e.previousHash)
+        .bind(9, e.hash);
+    if (auto done = insert->run(); !done) {
+        return done.error();
+    }
+    auto setHead = db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('audit.head', ?1)");
+    if (!setHead) {
+        return setHead.error();
+    }
+    setHead->bind(1, QStringLiteral("%1:%2").arg(e.id).arg(e.hash));
+    return setHead->run();
+}
+
+Result<std::vector<AuditEntry>> AuditLog::list(sql::Connection& db, int limit)
+{
+    auto stmt = db.prepare("SELECT id, at, username, action, entity, entity_id, summary, prev_hash, hash "
+                           "FROM audit_log ORDER BY id LIMIT ?1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, static_cast<qint64>(limit));
+    std::vector<AuditEntry> entries;
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        AuditEntry e;
+        e.id = stmt->int64(0);
+        e.atUtc = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
+        e.username = stmt->text(2);
+        e.action = stmt->text(3);
+        e.entity = stmt->text(4);
+        e.entityId = stmt->text(5);
+        e.summary = QJsonDocument::fromJson(stmt->text(6).toUtf8()).object();
+        e.previousHash = stmt->text(7);
+        e.hash = stmt->text(8);
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+Result<AuditChainReport> AuditLog::verify(sql::Connection& db)
+{
+    auto stmt = db.prepare("SELECT id, at, username, action, entity, entity_id, summary, prev_hash, hash "
+                           "FROM audit_log ORDER BY rowid");
+    if (!stmt) {
+        return stmt.error();
+    }
+    AuditChainReport report;
+    QString previousHash;
+    qint64 expectedId = 1;
+    auto broken = [&report](qint64 id, const QString& problem) {
+        report.intact = false;
+        report.firstBrokenId = id;
+        report.problem = problem;
+    };
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        AuditEntry e;
+        e.id = stmt->int64(0);
+        const QString at = stmt->text(1);
+        e.atUtc = QDateTime::fromString(at, Qt::ISODateWithMs);
+        e.username = stmt->text(2);
+        e.action = stmt->text(3);
+        e.entity = stmt->text(4);
+        e.entityId = stmt->text(5);
+        const QString summaryText = stmt->text(6);
+        e.summary = QJsonDocument::fromJson(summaryText.toUtf8()).object();
+        e.previousHash = stmt->text(7);
+        e.hash = stmt->text(8);
+        ++report.entries;
+        if (e.id != expectedId) {
+            broken(e.id, QStringLiteral("entry %1 follows entry %2: entries were deleted or reordered")
+                             .arg(e.id)
+                             .arg(expectedId - 1));
+            return report;
+        }
+        if (e.previousHash != previousHash) {
+            broken(e.id, QStringLiteral("entry %1 does not link to the entry before it").arg(e.id));
+            return report;
+        }
+        // Re-encode exactly as stored; a summary that no longer parses, or a changed field, breaks the hash.
+        const bool summaryRoundTrips =
+            QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)) == summaryText;
+        if (!summaryRoundTrips || isoMs(e.atUtc) != at || computeHash(e) != e.hash) {
+            broken(e.id, QStringLiteral("entry %1 was altered after it was written").arg(e.id));
+            return report;
+        }
+        previousHash = e.hash;
+        ++expectedId;
+    }
+    const QString head = [&db] {
+        auto h = db.prepare("SELECT value FROM settings WHERE key = 'audit.head'");
+        if (!h || !h->step().ok()) {
+            return QString();
+        }
+        return h->text(0);
+    }();
+    const QString expectedHead = report.entries == 0 ? QString() : QStringLiteral("%1:%2").arg(expectedId - 1).arg(previousHash);
+    if (head != expectedHead) {
+        broken(expectedId, QStringLiteral("the newest entries of the audit log were deleted (the log ends at entry "
+                                          "%1, but its recorded head is %2)")
+                               .arg(expectedId - 1)
+                               .arg(head.section(QLatin1Char(':'), 0, 0)));
+    }
+    return report;
+}
+
+}  // namespace claimdesk::core

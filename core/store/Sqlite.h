@@ -1,0 +1,102 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// RAII over the SQLCipher C API. Only core/store and core repositories include this; widgets never do.
+namespace claimdesk::core::sql {
+
+struct ConnectionCloser {
+    void operator()(sqlite3* db) const;
+};
+struct StatementFinalizer {
+    void operator()(sqlite3_stmt* stmt) const;
+};
+
+class Connection;
+
+// A prepared statement. Values go in through bind() only: never build SQL from user data.
+class Statement {
+public:
+    Statement() = default;
+    Statement(Connection* connection, sqlite3_stmt* stmt);
+
+    Statement& bind(int index, const QString& value);
+    Statement& bind(int index, const char* utf8);
+    Statement& bind(int index, qint64 value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
+    Statement& bind(int index, bool value) { return bind(index, static_cast<qint64>(value ? 1 : 0)); }
+    Statement& bindBlob(int index, const QByteArray& value);
+    Statement& bindNull(int index);
+
+    // true: a row is ready; false: done. Errors are mapped to specific codes.
+    Result<bool> step();
+    // Runs a statement that returns no rows.
+    Result<void> run();
+    void reset();
+
+    QString text(int column) const;
+    qint64 int64(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
+    int columnCount() const;
+
+private:
+    Connection* m_connection = nullptr;
+    std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_stmt;
+    int m_bindError = 0;
+};
+
+class Connection {
+public:
+    Connection() = default;
+    explicit Connection(sqlite3* db) : m_db(db) {}
+
+    static Result<Connection> open(const QString& path, bool create);
+
+    sqlite3* handle() const { return m_db.get(); }
+    bool isOpen() const { return m_db != nullptr; }
+    void close() { m_db.reset(); }
+
+    Result<void> exec(const char* sql);
+    Result<Statement> prepare(const char* sql);
+    // Runs `sql` and returns the first column of the first row as text (empty if no row).
+    Result<QString> scalarText(const char* sql);
+    Result<qint64> scalarInt(const char* sql);
+
+    // Maps an SQLite result code (and the OS errno behind it) to a specific error with a helpful message.
+    Error error(int rc, const QString& doing) const;
+
+private:
+    std::unique_ptr<sqlite3, ConnectionCloser> m_db;
+};
+
+// BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Takes the write lock up front so
+// a busy vault is reported before any work is done.
+class Transaction {
+public:
+    static Result<Transaction> begin(Connection& connection);
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    Result<void> commit();
+
+private:
+    explicit Transaction(Connection* connection) : m_connection(connection) {}
+    Connection* m_connection = nullptr;
+};
+
+// The SQLite version string of the library linked into this process, and SQLCipher's (empty if absent).
+QString sqliteVersion();
+
+}  // namespace claimdesk::core::sql

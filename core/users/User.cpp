@@ -1,0 +1,26 @@
+#include "users/User.h"
+
+namespace claimdesk::core {
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::Admin: return QStringLiteral("admin");
+    case Role::Supervisor: return QStringLiteral("supervisor");
+    case Role::Solicitor: return QStringLiteral("solicitor");
+    case Role::Paralegal: return QStringLiteral("paralegal");
+    }
+    return {};
+}
+
+std::optional<Role> roleFromName(const QString& name)
+{
+    for (Role r : {Role::Admin, Role::Supervisor, Role::Solicitor, Role::Paralegal}) {
+        if (roleName(r) == name.trimmed().toLower()) {
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace claimdesk::core
