@@ -56,7 +56,8 @@ constexpr OptionName kOptionNames[] = {
 
 const OptionName& optionName(Opt id)
 {
-    return *std::find_if(std::begin(kOptionNames), std::end(kOptionNames), [id](const OptionName& o) { return o.id == id; });
+    return *std::find_if(std::begin(kOptionNames), std::end(kOptionNames),
+                         [id](const OptionName& o) { return o.id == id; });
 }
 
 struct CommandOption {
@@ -73,8 +74,8 @@ struct Command {
     QLatin1String group;
     QLatin1String name;
     QLatin1String synopsis;  // after "claimdesk-cli GROUP NAME"
-    QLatin1String summary;   // one line, for the command list
-    QLatin1String details;   // for --help
+    QLatin1String summary;  // one line, for the command list
+    QLatin1String details;  // for --help
     std::vector<CommandOption> options;
     Handler handler;
 };
@@ -89,9 +90,9 @@ QString usageLine(const Command& c)
     return QStringLiteral("Usage: ") + kProgram + QLatin1Char(' ') + commandWords(c) + QLatin1Char(' ') + c.synopsis;
 }
 
-const CommandOption kBusyTimeout{Opt::BusyTimeout, false, QLatin1String("MS"),
-                                 QLatin1String("How long to wait for another program's write lock (default 5000).")};
-const CommandOption kKdfProfile{Opt::KdfProfile, false, QLatin1String("PROFILE"), QLatin1String("Tests only.")};
+const CommandOption kBusyTimeout {Opt::BusyTimeout, false, QLatin1String("MS"),
+                                  QLatin1String("How long to wait for another program's write lock (default 5000).")};
+const CommandOption kKdfProfile {Opt::KdfProfile, false, QLatin1String("PROFILE"), QLatin1String("Tests only.")};
 
 // ---------------------------------------------------------------------------------------------------------
 // One run of one command
@@ -103,8 +104,13 @@ struct Invocation {
     QString vaultPath;
     core::VaultOptions options;
 
-    QString value(Opt id) const { return parser.value(optionName(id).name); }
-    bool isSet(Opt id) const { return parser.isSet(optionName(id).name); }
+    bool accepts(Opt id) const
+    {
+        return std::any_of(command.options.begin(), command.options.end(),
+                           [id](const CommandOption& o) { return o.id == id; });
+    }
+    QString value(Opt id) const { return accepts(id) ? parser.value(optionName(id).name) : QString(); }
+    bool isSet(Opt id) const { return accepts(id) && parser.isSet(optionName(id).name); }
 };
 
 int fail(CliIo& io, const core::Error& error)
@@ -128,7 +134,7 @@ QString commandHelpHint(const Command& c)
 // An unlocked vault for the length of one command; closing it is recorded in the audit log.
 class Session {
 public:
-    explicit Session(std::unique_ptr<Vault> vault) : m_vault(std::move(vault)) {}
+    explicit Session(std::unique_ptr<Vault> vault) : m_vault(std::move(vault)) { }
     ~Session()
     {
         if (m_vault && m_vault->isUnlocked()) {
@@ -233,7 +239,7 @@ QString formatTable(const QList<QStringList>& rows)
 int vaultCreate(Invocation& inv)
 {
     const QString username = inv.value(Opt::User);
-    const core::NewUser admin{username, inv.value(Opt::Name), core::Role::Admin};
+    const core::NewUser admin {username, inv.value(Opt::Name), core::Role::Admin};
     inv.io.err.flush();
     auto passphrase = inv.io.passphrases.readNew(QStringLiteral("New passphrase for %1: ").arg(username),
                                                  QStringLiteral("Repeat the passphrase: "));
@@ -266,16 +272,18 @@ int vaultCheck(Invocation& inv)
     const core::AuditChainReport& audit = report->audit;
     const QString chain = audit.intact ? QStringLiteral("hash chain intact")
                                        : QStringLiteral("hash chain broken at entry %1").arg(audit.firstBrokenId);
-    QList<QStringList> rows{
+    QList<QStringList> rows {
         {QStringLiteral("Vault:"), inv.vaultPath},
-        {QStringLiteral("Checked by:"), QStringLiteral("%1 (%2)").arg((*session)->currentUser().username,
-                                                                      core::roleName((*session)->currentUser().role))},
+        {QStringLiteral("Checked by:"),
+         QStringLiteral("%1 (%2)").arg((*session)->currentUser().username,
+                                       core::roleName((*session)->currentUser().role))},
         {QStringLiteral("Schema version:"), QString::number(report->schemaVersion)},
-        {QStringLiteral("Cipher:"), QStringLiteral("SQLCipher %1, profile %2").arg(report->cipherVersion, report->cipherProfile)},
+        {QStringLiteral("Cipher:"),
+         QStringLiteral("SQLCipher %1, profile %2").arg(report->cipherVersion, report->cipherProfile)},
         {QStringLiteral("Users:"), QString::number(report->users)},
         {QStringLiteral("Audit entries:"), QStringLiteral("%1 (%2)").arg(audit.entries).arg(chain)},
-        {QStringLiteral("Result:"), report->ok ? QStringLiteral("OK")
-                                               : QStringLiteral("%1 problem(s)").arg(report->problems.size())},
+        {QStringLiteral("Result:"),
+         report->ok ? QStringLiteral("OK") : QStringLiteral("%1 problem(s)").arg(report->problems.size())},
     };
     inv.io.out << formatTable(rows);
     for (const QString& problem : report->problems) {
@@ -283,9 +291,10 @@ int vaultCheck(Invocation& inv)
     }
     inv.io.out.flush();
     if (!report->ok) {
-        return fail(inv.io, makeError(ErrorCode::Corrupted,
-                                      QStringLiteral("The vault failed its check (problems listed above). Stop using it "
-                                                     "and restore it from your latest backup.")));
+        return fail(inv.io,
+                    makeError(ErrorCode::Corrupted,
+                              QStringLiteral("The vault failed its check (problems listed above). Stop using it "
+                                             "and restore it from your latest backup.")));
     }
     return toInt(ExitStatus::Success);
 }
@@ -340,7 +349,7 @@ int userAdd(Invocation& inv)
                               .arg(inv.value(Opt::Role)),
                           commandHelpHint(inv.command));
     }
-    const core::NewUser user{inv.value(Opt::NewUser), inv.value(Opt::Name), *role};
+    const core::NewUser user {inv.value(Opt::NewUser), inv.value(Opt::Name), *role};
     auto session = signIn(inv);
     if (!session) {
         return fail(inv.io, session.error());
@@ -398,23 +407,23 @@ int userList(Invocation& inv)
     if (inv.isSet(Opt::Json)) {
         QJsonArray array;
         for (const core::User& u : *users) {
-            array.append(QJsonObject{{QStringLiteral("username"), u.username},
-                                     {QStringLiteral("displayName"), u.displayName},
-                                     {QStringLiteral("role"), core::roleName(u.role)},
-                                     {QStringLiteral("active"), u.active},
-                                     {QStringLiteral("mustChangePassphrase"), u.mustChangePassphrase},
-                                     {QStringLiteral("createdAt"), isoUtc(u.createdAtUtc)}});
+            array.append(QJsonObject {{QStringLiteral("username"), u.username},
+                                      {QStringLiteral("displayName"), u.displayName},
+                                      {QStringLiteral("role"), core::roleName(u.role)},
+                                      {QStringLiteral("active"), u.active},
+                                      {QStringLiteral("mustChangePassphrase"), u.mustChangePassphrase},
+                                      {QStringLiteral("createdAt"), isoUtc(u.createdAtUtc)}});
         }
         inv.io.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         inv.io.out.flush();
         return toInt(ExitStatus::Success);
     }
-    QList<QStringList> rows{{QStringLiteral("USERNAME"), QStringLiteral("DISPLAY NAME"), QStringLiteral("ROLE"),
-                             QStringLiteral("ACTIVE"), QStringLiteral("MUST CHANGE PASSPHRASE"),
-                             QStringLiteral("CREATED (UTC)")}};
+    QList<QStringList> rows {{QStringLiteral("USERNAME"), QStringLiteral("DISPLAY NAME"), QStringLiteral("ROLE"),
+                              QStringLiteral("ACTIVE"), QStringLiteral("MUST CHANGE PASSPHRASE"),
+                              QStringLiteral("CREATED (UTC)")}};
     for (const core::User& u : *users) {
-        rows.append(QStringList{u.username, u.displayName, core::roleName(u.role), yesNo(u.active), yesNo(u.mustChangePassphrase),
-                     isoUtc(u.createdAtUtc)});
+        rows.append(QStringList {u.username, u.displayName, core::roleName(u.role), yesNo(u.active),
+                                 yesNo(u.mustChangePassphrase), isoUtc(u.createdAtUtc)});
     }
     inv.io.out << formatTable(rows);
     inv.io.out.flush();
@@ -423,35 +432,46 @@ int userList(Invocation& inv)
 
 const std::vector<Command>& commands()
 {
-    const CommandOption user{Opt::User, true, QLatin1String("USER"), QLatin1String("Sign in as USER.")};
-    static const std::vector<Command> list{
-        {QLatin1String("vault"), QLatin1String("create"), QLatin1String("VAULT --user USER --name \"Display Name\""),
+    const CommandOption user {Opt::User, true, QLatin1String("USER"), QLatin1String("Sign in as USER.")};
+    static const std::vector<Command> list {
+        {QLatin1String("vault"),
+         QLatin1String("create"),
+         QLatin1String("VAULT --user USER --name \"Display Name\""),
          QLatin1String("Create a new encrypted vault whose first user is an admin."),
          QLatin1String("Creates VAULT and its key file VAULT-keys (never over an existing file). USER becomes the "
                        "first admin.\nAsks for USER's new passphrase (twice on a terminal)."),
          {{Opt::User, true, QLatin1String("USER"), QLatin1String("Username of the first admin.")},
           {Opt::Name, true, QLatin1String("\"Display Name\""), QLatin1String("The admin's name as people read it.")},
-          kBusyTimeout, kKdfProfile},
+          kBusyTimeout,
+          kKdfProfile},
          vaultCreate},
-        {QLatin1String("vault"), QLatin1String("check"), QLatin1String("VAULT --user USER"),
+        {QLatin1String("vault"),
+         QLatin1String("check"),
+         QLatin1String("VAULT --user USER"),
          QLatin1String("Unlock, check the database and the audit chain, print a report."),
          QLatin1String("Unlocks VAULT as USER and checks the database, the key file and the audit log's hash chain.\n"
                        "Prints the report; exits with 4 if anything is wrong."),
          {user, kBusyTimeout},
          vaultCheck},
-        {QLatin1String("vault"), QLatin1String("backup"), QLatin1String("VAULT --user USER --to BACKUP_VAULT"),
+        {QLatin1String("vault"),
+         QLatin1String("backup"),
+         QLatin1String("VAULT --user USER --to BACKUP_VAULT"),
          QLatin1String("Write a verified, encrypted copy (admin)."),
          QLatin1String("Writes an encrypted copy of VAULT and its key file to BACKUP_VAULT and BACKUP_VAULT-keys, then "
                        "verifies it.\nNever overwrites a file. Admins only."),
-         {user, {Opt::To, true, QLatin1String("BACKUP_VAULT"), QLatin1String("Where to write the copy (a new file).")},
+         {user,
+          {Opt::To, true, QLatin1String("BACKUP_VAULT"), QLatin1String("Where to write the copy (a new file).")},
           kBusyTimeout},
          vaultBackup},
-        {QLatin1String("vault"), QLatin1String("passwd"), QLatin1String("VAULT --user USER"),
+        {QLatin1String("vault"),
+         QLatin1String("passwd"),
+         QLatin1String("VAULT --user USER"),
          QLatin1String("Change your own passphrase (also a one-time one)."),
          QLatin1String("Asks for USER's current passphrase, then the new one (twice on a terminal)."),
          {user, kBusyTimeout, kKdfProfile},
          vaultPasswd},
-        {QLatin1String("user"), QLatin1String("add"),
+        {QLatin1String("user"),
+         QLatin1String("add"),
          QLatin1String("VAULT --user ADMIN --new-user NAME --name \"Display Name\" --role ROLE"),
          QLatin1String("Add a user with a one-time passphrase (admin)."),
          QLatin1String("Asks for ADMIN's passphrase, then the new user's one-time passphrase (twice on a terminal).\n"
@@ -460,9 +480,12 @@ const std::vector<Command>& commands()
           {Opt::NewUser, true, QLatin1String("NAME"), QLatin1String("The new user's username.")},
           {Opt::Name, true, QLatin1String("\"Display Name\""), QLatin1String("The new user's name as people read it.")},
           {Opt::Role, true, QLatin1String("ROLE"), QLatin1String("admin, supervisor, solicitor or paralegal.")},
-          kBusyTimeout, kKdfProfile},
+          kBusyTimeout,
+          kKdfProfile},
          userAdd},
-        {QLatin1String("user"), QLatin1String("disable"), QLatin1String("VAULT --user ADMIN --target NAME"),
+        {QLatin1String("user"),
+         QLatin1String("disable"),
+         QLatin1String("VAULT --user ADMIN --target NAME"),
          QLatin1String("Disable a user and remove their key slot (admin)."),
          QLatin1String("Disables NAME for good: their key slot is removed and the username is never reused. Admins "
                        "only."),
@@ -470,7 +493,9 @@ const std::vector<Command>& commands()
           {Opt::Target, true, QLatin1String("NAME"), QLatin1String("The user to disable.")},
           kBusyTimeout},
          userDisable},
-        {QLatin1String("user"), QLatin1String("list"), QLatin1String("VAULT --user USER [--json]"),
+        {QLatin1String("user"),
+         QLatin1String("list"),
+         QLatin1String("VAULT --user USER [--json]"),
          QLatin1String("List the vault's users."),
          QLatin1String("Prints an aligned table, or with --json an array of objects with username, displayName, role, "
                        "active,\nmustChangePassphrase and createdAt (ISO 8601, UTC)."),
@@ -498,7 +523,7 @@ QString programHelp(const QString& onlyGroup = {})
     QList<QStringList> rows;
     for (const Command& c : commands()) {
         if (onlyGroup.isEmpty() || c.group == onlyGroup) {
-            rows.append(QStringList{QStringLiteral("  ") + commandWords(c), c.summary});
+            rows.append(QStringList {QStringLiteral("  ") + commandWords(c), c.summary});
         }
     }
     text += formatTable(rows);
@@ -520,9 +545,9 @@ QString commandHelp(const Command& c)
         if (n.takesValue) {
             spelled += QLatin1Char(' ') + o.valueName;
         }
-        rows.append(QStringList{spelled, o.description + (o.required ? QStringLiteral(" Required.") : QString())});
+        rows.append(QStringList {spelled, o.description + (o.required ? QStringLiteral(" Required.") : QString())});
     }
-    rows.append(QStringList{QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
+    rows.append(QStringList {QStringLiteral("  -h, --help"), QStringLiteral("Show this help.")});
     text += formatTable(rows);
     text += QLatin1Char('\n') + kPassphraseNote + QStringLiteral("\n\n") + kExitStatuses + QLatin1Char('\n');
     return text;
@@ -546,7 +571,7 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")});
     parser.addOption(help);
     for (const CommandOption& o : command.options) {
         const OptionName& n = optionName(o.id);
@@ -556,7 +581,7 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
         }
         parser.addOption(option);
     }
-    if (!parser.parse(QStringList{kProgram} + rest)) {
+    if (!parser.parse(QStringList {kProgram} + rest)) {
         return usageError(io, parser.errorText(), commandHelpHint(command));
     }
     if (parser.isSet(help)) {
@@ -578,14 +603,16 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
     for (const CommandOption& o : command.options) {
         const OptionName& n = optionName(o.id);
         if (o.required && !parser.isSet(n.name)) {
-            return usageError(io, QStringLiteral("Missing --%1 %2.").arg(n.name, o.valueName), commandHelpHint(command));
+            return usageError(io, QStringLiteral("Missing --%1 %2.").arg(n.name, o.valueName),
+                              commandHelpHint(command));
         }
         if (parser.values(n.name).size() > 1 || (!n.takesValue && parser.optionNames().count(n.name) > 1)) {
-            return usageError(io, QStringLiteral("--%1 is given more than once.").arg(n.name), commandHelpHint(command));
+            return usageError(io, QStringLiteral("--%1 is given more than once.").arg(n.name),
+                              commandHelpHint(command));
         }
     }
 
-    Invocation inv{io, command, parser, positional.first(), {}};
+    Invocation inv {io, command, parser, positional.first(), {}};
     if (inv.isSet(Opt::BusyTimeout)) {
         bool ok = false;
         const int ms = inv.value(Opt::BusyTimeout).toInt(&ok);
@@ -640,9 +667,11 @@ int runCli(const QStringList& arguments, CliIo& io)
         return usageError(io, QStringLiteral("Give a %1 command.").arg(group), programHelp(group).trimmed());
     }
     const QString& name = args.at(1);
-    const auto command = std::find_if(all.begin(), all.end(), [&](const Command& c) { return c.group == group && c.name == name; });
+    const auto command
+        = std::find_if(all.begin(), all.end(), [&](const Command& c) { return c.group == group && c.name == name; });
     if (command == all.end()) {
-        return usageError(io, QStringLiteral("Unknown command '%1 %2'.").arg(group, name), programHelp(group).trimmed());
+        return usageError(io, QStringLiteral("Unknown command '%1 %2'.").arg(group, name),
+                          programHelp(group).trimmed());
     }
     return runCommand(*command, args.mid(2), io);
 }

@@ -6,22 +6,17 @@ ExitStatus exitStatusFor(core::ErrorCode code)
 {
     using core::ErrorCode;
     switch (code) {
-    case ErrorCode::InvalidInput:
-        return ExitStatus::Usage;
+    case ErrorCode::InvalidInput: return ExitStatus::Usage;
     case ErrorCode::WrongPassphrase:
-    case ErrorCode::TooManyAttempts:
-        return ExitStatus::BadCredentials;
+    case ErrorCode::TooManyAttempts: return ExitStatus::BadCredentials;
     case ErrorCode::Corrupted:
     case ErrorCode::KeyringTampered:
     case ErrorCode::KeyringUnreadable:
     case ErrorCode::KeyringMissing:
-    case ErrorCode::NotAVault:
-        return ExitStatus::VaultDamaged;
-    case ErrorCode::VaultBusy:
-        return ExitStatus::VaultBusy;
+    case ErrorCode::NotAVault: return ExitStatus::VaultDamaged;
+    case ErrorCode::VaultBusy: return ExitStatus::VaultBusy;
     case ErrorCode::PermissionDenied:
-    case ErrorCode::MustChangePassphrase:
-        return ExitStatus::PermissionDenied;
+    case ErrorCode::MustChangePassphrase: return ExitStatus::PermissionDenied;
     case ErrorCode::Internal:
     case ErrorCode::NotFound:
     case ErrorCode::AlreadyExists:
@@ -31,8 +26,7 @@ ExitStatus exitStatusFor(core::ErrorCode code)
     case ErrorCode::NewerSchema:
     case ErrorCode::MigrationFailed:
     case ErrorCode::CipherUnavailable:
-    case ErrorCode::ConflictingEdit:
-        return ExitStatus::Failure;
+    case ErrorCode::ConflictingEdit: return ExitStatus::Failure;
     }
     return ExitStatus::Failure;
 }

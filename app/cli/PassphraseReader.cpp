@@ -21,12 +21,19 @@ namespace claimdesk::cli {
 using core::ErrorCode;
 using core::makeError;
 
+Passphrase::Passphrase(QByteArray bytes) : m_bytes(std::move(bytes))
+{
+    (void)m_bytes.data();  // detach: from here on the buffer is ours and on the heap
+}
+
 Passphrase::~Passphrase()
 {
     wipe();
 }
 
-Passphrase::Passphrase(Passphrase&& other) noexcept : m_bytes(std::exchange(other.m_bytes, QByteArray())) {}
+Passphrase::Passphrase(Passphrase&& other) noexcept : m_bytes(std::exchange(other.m_bytes, QByteArray()))
+{
+}
 
 Passphrase& Passphrase::operator=(Passphrase&& other) noexcept
 {
@@ -41,14 +48,16 @@ bool Passphrase::equals(const Passphrase& other) const
 {
     return m_bytes.size() == other.m_bytes.size()
         && (m_bytes.isEmpty()
-            || sodium_memcmp(m_bytes.constData(), other.m_bytes.constData(), static_cast<std::size_t>(m_bytes.size())) == 0);
+            || sodium_memcmp(m_bytes.constData(), other.m_bytes.constData(), static_cast<std::size_t>(m_bytes.size()))
+                == 0);
 }
 
 void Passphrase::wipe()
 {
     if (!m_bytes.isEmpty()) {
         // Through constData(): data() would detach a shared buffer and wipe only the fresh copy. The buffer is
-        // ordinary heap memory that we allocated, and a passphrase must not survive in anyone's copy.
+        // heap memory that this object owns (see the constructor), and a passphrase must not survive in a copy
+        // that someone else took of it.
         sodium_memzero(const_cast<char*>(m_bytes.constData()), static_cast<std::size_t>(m_bytes.size()));
     }
     m_bytes = QByteArray();
@@ -57,7 +66,7 @@ void Passphrase::wipe()
 namespace {
 
 // The terminal settings to restore if a signal arrives while echo is off.
-struct termios g_savedTerminal {};
+struct termios g_savedTerminal { };
 volatile sig_atomic_t g_echoOffFd = -1;
 
 void restoreTerminalAndReraise(int signal)
@@ -188,8 +197,9 @@ core::Result<Passphrase> PassphraseReader::readLine(const QString& prompt)
         --length;
     }
     if (ioError) {
-        return makeError(ErrorCode::IoError,
-                         QStringLiteral("The passphrase could not be read: %1.").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(
+            ErrorCode::IoError,
+            QStringLiteral("The passphrase could not be read: %1.").arg(QString::fromLocal8Bit(std::strerror(errno))));
     }
     if (!sawAnything) {
         return makeError(ErrorCode::InvalidInput,
@@ -224,7 +234,8 @@ core::Result<Passphrase> PassphraseReader::readNew(const QString& prompt, const 
         return second.error();
     }
     if (!first->equals(*second)) {
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("The two passphrases do not match; nothing was changed."));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("The two passphrases do not match; nothing was changed."));
     }
     return first;
 }

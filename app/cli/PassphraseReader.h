@@ -14,7 +14,9 @@ namespace claimdesk::cli {
 class Passphrase {
 public:
     Passphrase() = default;
-    explicit Passphrase(QByteArray bytes) : m_bytes(std::move(bytes)) {}
+    // Takes sole ownership of the bytes' buffer (a shared or literal buffer is copied first, so wipe() can
+    // always write to it). The caller wipes anything it kept.
+    explicit Passphrase(QByteArray bytes);
     ~Passphrase();
     Passphrase(Passphrase&& other) noexcept;
     Passphrase& operator=(Passphrase&& other) noexcept;

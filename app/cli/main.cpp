@@ -23,7 +23,7 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     claimdesk::cli::PassphraseReader passphrases;
-    claimdesk::cli::CliIo io{out, err, passphrases};
+    claimdesk::cli::CliIo io {out, err, passphrases};
     const int status = claimdesk::cli::runCli(QCoreApplication::arguments(), io);
     out.flush();
     err.flush();

@@ -39,7 +39,9 @@ UnlockThrottle::UnlockThrottle(QString stateFile, const Clock& clock) : m_stateF
 
 QString UnlockThrottle::defaultStateFile()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/unlock-attempts.json");
+    // Independent of the application name, so the GUI and the CLI share one count.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/ClaimDesk/unlock-attempts.json");
 }
 
 int UnlockThrottle::delaySecondsAfter(int failures)

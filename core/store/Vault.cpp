@@ -146,7 +146,10 @@ QDateTime Vault::now() const
 
 Result<void> Vault::checkPassphrase(const QByteArray& passphrase)
 {
-    if (QString::fromUtf8(passphrase).size() < kMinPassphraseLength) {
+    // Count UTF-8 code points on the bytes themselves: no unwipeable QString copy of the passphrase.
+    const auto codePoints = std::count_if(passphrase.begin(), passphrase.end(),
+                                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    if (codePoints < kMinPassphraseLength) {
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("A passphrase needs at least %1 characters. Several unrelated words are easy "
                                         "to remember and hard to guess.")
@@ -530,8 +533,8 @@ Result<User> Vault::loadUser(const QString& username)
 
 Result<std::vector<User>> Vault::users()
 {
-    if (!isUnlocked()) {
-        return makeError(ErrorCode::VaultLocked, QStringLiteral("The vault is locked. Unlock it first."));
+    if (auto ready = requireReady(); !ready) {
+        return ready.error();
     }
     auto stmt = m_db.prepare("SELECT username FROM users ORDER BY active DESC, username");
     if (!stmt) {
@@ -559,7 +562,7 @@ Result<std::vector<User>> Vault::users()
     return result;
 }
 
-Result<void> Vault::requireAdmin(const QString& action)
+Result<void> Vault::requireReady() const
 {
     if (!isUnlocked()) {
         return makeError(ErrorCode::VaultLocked, QStringLiteral("The vault is locked. Unlock it first."));
@@ -567,6 +570,14 @@ Result<void> Vault::requireAdmin(const QString& action)
     if (m_user.mustChangePassphrase) {
         return makeError(ErrorCode::MustChangePassphrase,
                          QStringLiteral("Change your one-time passphrase before doing anything else."));
+    }
+    return {};
+}
+
+Result<void> Vault::requireAdmin(const QString& action)
+{
+    if (auto ready = requireReady(); !ready) {
+        return ready;
     }
     if (m_user.role != Role::Admin) {
         auto tx = sql::Transaction::begin(m_db);
@@ -955,6 +966,15 @@ Result<void> Vault::backupTo(const QString& backupPath)
         removeVaultFiles(target);
         return e;
     };
+    // ATTACH opens files with this connection's flags, and a vault opened by unlock() has no SQLITE_OPEN_CREATE:
+    // create the empty file first. NewOnly also guarantees that a file which appeared meanwhile is not overwritten.
+    {
+        QFile created(target);
+        if (!created.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            return makeError(fileExists(target) ? ErrorCode::AlreadyExists : ErrorCode::IoError,
+                             QStringLiteral("The backup file %1 could not be created: %2").arg(target, created.errorString()));
+        }
+    }
     // sqlite3_backup_* would write a plaintext copy on SQLCipher 3.4.1: use sqlcipher_export into a keyed ATTACH.
     {
         auto attach = m_db.prepare("ATTACH DATABASE ?1 AS backup KEY ?2");
@@ -1075,8 +1095,8 @@ Result<std::unique_ptr<Vault>> Vault::restore(const QString& backupPath, const Q
 
 Result<IntegrityReport> Vault::checkIntegrity()
 {
-    if (!isUnlocked()) {
-        return makeError(ErrorCode::VaultLocked, QStringLiteral("The vault is locked. Unlock it first."));
+    if (auto ready = requireReady(); !ready) {
+        return ready.error();
     }
     IntegrityReport report;
     report.schemaVersion = m_schemaVersion;
@@ -1092,7 +1112,14 @@ Result<IntegrityReport> Vault::checkIntegrity()
         while (true) {
             auto row = stmt->step();
             if (!row) {
-                return row.error();
+                if (row.error().code == ErrorCode::VaultBusy) {
+                    return row.error();
+                }
+                // SQLCipher 3.4 reports a page that fails its HMAC check as a generic error during this pragma.
+                report.problems << QStringLiteral("database: a page cannot be read or failed its authentication "
+                                                  "check (%1)")
+                                       .arg(QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
+                break;
             }
             if (!*row) {
                 break;
@@ -1138,8 +1165,8 @@ Result<IntegrityReport> Vault::checkIntegrity()
 
 Result<std::vector<AuditEntry>> Vault::auditEntries(int limit)
 {
-    if (!isUnlocked()) {
-        return makeError(ErrorCode::VaultLocked, QStringLiteral("The vault is locked. Unlock it first."));
+    if (auto ready = requireReady(); !ready) {
+        return ready.error();
     }
     return AuditLog::list(m_db, limit);
 }
@@ -1160,8 +1187,8 @@ Result<QString> Vault::setting(const QString& key)
 
 Result<void> Vault::setSetting(const QString& key, const QString& value)
 {
-    if (!isUnlocked()) {
-        return makeError(ErrorCode::VaultLocked, QStringLiteral("The vault is locked. Unlock it first."));
+    if (auto ready = requireReady(); !ready) {
+        return ready;
     }
     if (key.startsWith(QStringLiteral("vault.")) || key.startsWith(QStringLiteral("audit."))) {
         return makeError(ErrorCode::PermissionDenied, QStringLiteral("The setting %1 is managed by ClaimDesk.").arg(key));

@@ -97,6 +97,11 @@ public:
 
     // For core repositories and tests. Never exposed to ui/.
     sql::Connection& connection() { return m_db; }
+    // Every service calls one of these first. requireReady: unlocked, and not still on a one-time passphrase.
+    // requireAdmin also records a refusal in the audit log.
+    Result<void> requireReady() const;
+    Result<void> requireAdmin(const QString& action);
+
     // Writes an audit entry for the current user inside the caller's transaction.
     Result<void> audit(const QString& action, const QString& entity, const QString& entityId,
                        const QJsonObject& summary = {});
@@ -110,7 +115,6 @@ public:
 
 private:
     Vault(QString path, Keyring keyring, SecureBytes key, sql::Connection db, const VaultOptions& options);
-    Result<void> requireAdmin(const QString& action);
     Result<User> loadUser(const QString& username);
     Result<void> saveKeyring();
 

@@ -343,10 +343,16 @@ void VaultTest::backupRestoreRoundTrip()
     const QString backup = dir.filePath(QStringLiteral("backups/2026-11-27.claimdesk"));
     const QString restored = dir.filePath(QStringLiteral("restored/test.claimdesk"));
     {
-        auto vault = test::createVault(dir);
-        QVERIFY_OK(vault->addUser({QStringLiteral("sam"), QStringLiteral("Sam Supervisor"), Role::Supervisor},
-                                  QByteArrayLiteral("sam one-time phrase")));
-        QVERIFY_OK(vault->setSetting(QStringLiteral("firm.prefix"), QStringLiteral("BBK")));
+        auto created = test::createVault(dir);
+        QVERIFY_OK(created->addUser({QStringLiteral("sam"), QStringLiteral("Sam Supervisor"), Role::Supervisor},
+                                    QByteArrayLiteral("sam one-time phrase")));
+        QVERIFY_OK(created->setSetting(QStringLiteral("firm.prefix"), QStringLiteral("BBK")));
+    }
+    {
+        // A later session (opened without SQLite's create flag) must be able to write the backup file.
+        auto unlocked = unlockAs(dir, QStringLiteral("ada"), test::kAdminPassphrase);
+        QVERIFY_OK(unlocked);
+        auto& vault = *unlocked;
         QVERIFY_OK(vault->backupTo(backup));
         QVERIFY_OK(vault->setSetting(QStringLiteral("firm.prefix"), QStringLiteral("after-backup")));
         auto entries = vault->auditEntries();
