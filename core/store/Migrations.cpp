@@ -40,12 +40,168 @@ Result<void> v1Foundation(sql::Connection& db)
     )sql");
 }
 
+// Cases, clients, parties, incidents, notes, tasks, conflict checks, intake drafts and the search index.
+// Lists (former names, aliases, abuse types) are JSON arrays; the safeguarding screen and consent are JSON
+// objects owned by their case.
+Result<void> v2Cases(sql::Connection& db)
+{
+    return db.exec(R"sql(
+        CREATE TABLE clients (
+            id                   INTEGER PRIMARY KEY,
+            full_name            TEXT NOT NULL,
+            preferred_name       TEXT NOT NULL DEFAULT '',
+            former_names         TEXT NOT NULL DEFAULT '[]',
+            date_of_birth        TEXT,
+            dob_verified         INTEGER NOT NULL DEFAULT 0,
+            pronouns             TEXT NOT NULL DEFAULT '',
+            phone                TEXT NOT NULL DEFAULT '',
+            email                TEXT NOT NULL DEFAULT '',
+            address              TEXT NOT NULL DEFAULT '',
+            safe_phone           INTEGER NOT NULL DEFAULT 0,
+            safe_voicemail       INTEGER NOT NULL DEFAULT 0,
+            safe_text            INTEGER NOT NULL DEFAULT 0,
+            safe_email           INTEGER NOT NULL DEFAULT 0,
+            safe_post            INTEGER NOT NULL DEFAULT 0,
+            never_write_to       TEXT NOT NULL DEFAULT '[]',
+            code_word            TEXT NOT NULL DEFAULT '',
+            times_to_avoid       TEXT NOT NULL DEFAULT '',
+            who_knows            TEXT NOT NULL DEFAULT '',
+            caseworker_gender    TEXT NOT NULL DEFAULT '',
+            communication_needs  TEXT NOT NULL DEFAULT '',
+            interpreter_language TEXT NOT NULL DEFAULT '',
+            capacity_concern     INTEGER NOT NULL DEFAULT 0,
+            litigation_friend    TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE cases (
+            id                     INTEGER PRIMARY KEY,
+            reference              TEXT NOT NULL UNIQUE,
+            client_id              INTEGER NOT NULL REFERENCES clients (id),
+            fee_earner             TEXT NOT NULL,
+            supervisor             TEXT NOT NULL DEFAULT '',
+            stage                  TEXT NOT NULL,
+            limbs                  TEXT NOT NULL DEFAULT '[]',
+            funding                TEXT NOT NULL DEFAULT 'unknown',
+            ate_insurer            TEXT NOT NULL DEFAULT '',
+            opened_on              TEXT NOT NULL,
+            closed_on              TEXT,
+            outcome                TEXT NOT NULL DEFAULT '',
+            damages_estimate_pence INTEGER NOT NULL DEFAULT 0,
+            settlement_pence       INTEGER NOT NULL DEFAULT 0,
+            restricted             INTEGER NOT NULL DEFAULT 0,
+            account                TEXT NOT NULL DEFAULT '',
+            safeguarding           TEXT NOT NULL DEFAULT '{}',
+            safeguarding_alert     INTEGER NOT NULL DEFAULT 0,
+            safeguarding_action    TEXT NOT NULL DEFAULT '',
+            consent                TEXT NOT NULL DEFAULT '{}',
+            version                INTEGER NOT NULL DEFAULT 1,
+            created_at             TEXT NOT NULL,
+            created_by             TEXT NOT NULL,
+            updated_at             TEXT NOT NULL,
+            updated_by             TEXT NOT NULL
+        );
+        CREATE INDEX cases_by_client ON cases (client_id);
+        CREATE INDEX cases_by_fee_earner ON cases (fee_earner);
+        CREATE TABLE case_access (
+            case_id  INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            username TEXT NOT NULL,
+            PRIMARY KEY (case_id, username)
+        );
+        CREATE TABLE parties (
+            id      INTEGER PRIMARY KEY,
+            kind    TEXT NOT NULL CHECK (kind IN ('person', 'organisation')),
+            name    TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE case_parties (
+            case_id  INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            party_id INTEGER NOT NULL REFERENCES parties (id),
+            role     TEXT NOT NULL,
+            PRIMARY KEY (case_id, party_id, role)
+        );
+        CREATE INDEX case_parties_by_party ON case_parties (party_id);
+        CREATE TABLE incidents (
+            id                 INTEGER PRIMARY KEY,
+            case_id            INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            start_date         TEXT,
+            start_precision    TEXT NOT NULL DEFAULT 'day',
+            end_date           TEXT,
+            end_precision      TEXT NOT NULL DEFAULT 'day',
+            abuse_types        TEXT NOT NULL DEFAULT '[]',
+            perpetrators       TEXT NOT NULL DEFAULT '[]',
+            institutions       TEXT NOT NULL DEFAULT '[]',
+            location           TEXT NOT NULL DEFAULT '',
+            region             TEXT NOT NULL DEFAULT 'england-wales',
+            reported_to_police INTEGER NOT NULL DEFAULT 0,
+            police_report_date TEXT,
+            police_force       TEXT NOT NULL DEFAULT '',
+            crime_reference    TEXT NOT NULL DEFAULT '',
+            prosecution_status TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX incidents_by_case ON incidents (case_id);
+        CREATE TABLE notes (
+            id        INTEGER PRIMARY KEY,
+            case_id   INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            at        TEXT NOT NULL,
+            author    TEXT NOT NULL,
+            sensitive INTEGER NOT NULL DEFAULT 0,
+            text      TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_case ON notes (case_id, at);
+        CREATE TABLE tasks (
+            id         INTEGER PRIMARY KEY,
+            case_id    INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            title      TEXT NOT NULL,
+            due_on     TEXT,
+            assignee   TEXT NOT NULL DEFAULT '',
+            done       INTEGER NOT NULL DEFAULT 0,
+            urgent     INTEGER NOT NULL DEFAULT 0,
+            kind       TEXT NOT NULL DEFAULT 'general',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            done_at    TEXT,
+            done_by    TEXT
+        );
+        CREATE INDEX tasks_by_case ON tasks (case_id);
+        CREATE INDEX tasks_by_assignee ON tasks (assignee, done);
+        CREATE TABLE conflict_checks (
+            id             INTEGER PRIMARY KEY,
+            case_id        INTEGER REFERENCES cases (id) ON DELETE CASCADE,
+            at             TEXT NOT NULL,
+            by_user        TEXT NOT NULL,
+            query_name     TEXT NOT NULL,
+            query_dob      TEXT,
+            result         TEXT NOT NULL DEFAULT '[]',
+            cleared_by     TEXT,
+            cleared_at     TEXT,
+            cleared_reason TEXT
+        );
+        CREATE TABLE intake_drafts (
+            id         INTEGER PRIMARY KEY,
+            owner      TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            data       TEXT NOT NULL
+        );
+        CREATE TABLE case_sequences (
+            prefix TEXT NOT NULL,
+            year   INTEGER NOT NULL,
+            next   INTEGER NOT NULL,
+            PRIMARY KEY (prefix, year)
+        );
+        CREATE VIRTUAL TABLE case_search USING fts4 (
+            reference, names, parties,
+            tokenize=unicode61 "remove_diacritics=1", prefix="1,2,3"
+        );
+    )sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& standardMigrations()
 {
     static const std::vector<Migration> migrations{
         {1, QStringLiteral("foundation: settings, users, audit log"), v1Foundation},
+        {2, QStringLiteral("cases, clients, parties, incidents, notes, tasks, conflicts, drafts, search"), v2Cases},
     };
     return migrations;
 }

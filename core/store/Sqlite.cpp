@@ -191,6 +191,16 @@ Result<qint64> Connection::scalarInt(const char* sql)
     return *row ? stmt->int64(0) : qint64{0};
 }
 
+qint64 Connection::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+
+int Connection::changes() const
+{
+    return sqlite3_changes(m_db.get());
+}
+
 Error Connection::error(int rc, const QString& doing) const
 {
     const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db.get())) : QString::fromUtf8(sqlite3_errstr(rc));
@@ -239,17 +249,27 @@ Error Connection::error(int rc, const QString& doing) const
 
 Result<Transaction> Transaction::begin(Connection& connection)
 {
-    if (auto begun = connection.exec("BEGIN IMMEDIATE"); !begun) {
+    const bool nested = sqlite3_get_autocommit(connection.handle()) == 0;
+    if (auto begun = connection.exec(nested ? "SAVEPOINT claimdesk_nested" : "BEGIN IMMEDIATE"); !begun) {
         return begun.error();
     }
-    return Transaction(&connection);
+    return Transaction(&connection, nested);
 }
 
-Transaction::Transaction(Transaction&& other) noexcept : m_connection(std::exchange(other.m_connection, nullptr)) {}
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_connection(std::exchange(other.m_connection, nullptr)), m_nested(other.m_nested)
+{
+}
 
 Transaction::~Transaction()
 {
-    if (m_connection != nullptr && m_connection->isOpen() && sqlite3_get_autocommit(m_connection->handle()) == 0) {
+    if (m_connection == nullptr || !m_connection->isOpen() || sqlite3_get_autocommit(m_connection->handle()) != 0) {
+        return;
+    }
+    if (m_nested) {
+        (void)m_connection->exec("ROLLBACK TO claimdesk_nested");
+        (void)m_connection->exec("RELEASE claimdesk_nested");
+    } else {
         (void)m_connection->exec("ROLLBACK");
     }
 }
@@ -257,6 +277,9 @@ Transaction::~Transaction()
 Result<void> Transaction::commit()
 {
     Connection* connection = std::exchange(m_connection, nullptr);
+    if (m_nested) {
+        return connection->exec("RELEASE claimdesk_nested");
+    }
     if (auto committed = connection->exec("COMMIT"); !committed) {
         if (sqlite3_get_autocommit(connection->handle()) == 0) {
             (void)connection->exec("ROLLBACK");

@@ -70,6 +70,8 @@ public:
     // Runs `sql` and returns the first column of the first row as text (empty if no row).
     Result<QString> scalarText(const char* sql);
     Result<qint64> scalarInt(const char* sql);
+    qint64 lastInsertRowId() const;
+    int changes() const;
 
     // Maps an SQLite result code (and the OS errno behind it) to a specific error with a helpful message.
     Error error(int rc, const QString& doing) const;
@@ -79,7 +81,8 @@ private:
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Takes the write lock up front so
-// a busy vault is reported before any work is done.
+// a busy vault is reported before any work is done. Inside an open transaction it becomes a SAVEPOINT, so
+// services compose: an import wraps many creates in one transaction, and any failure undoes them all.
 class Transaction {
 public:
     static Result<Transaction> begin(Connection& connection);
@@ -92,8 +95,9 @@ public:
     Result<void> commit();
 
 private:
-    explicit Transaction(Connection* connection) : m_connection(connection) {}
+    Transaction(Connection* connection, bool nested) : m_connection(connection), m_nested(nested) {}
     Connection* m_connection = nullptr;
+    bool m_nested = false;
 };
 
 // The SQLite version string of the library linked into this process, and SQLCipher's (empty if absent).

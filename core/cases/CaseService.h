@@ -1,0 +1,114 @@
+#pragma once
+
+#include "cases/CaseTypes.h"
+#include "common/Result.h"
+#include "store/AuditLog.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+#include <vector>
+
+namespace claimdesk::core {
+
+class Vault;
+
+// What the intake wizard (or an import row) hands over to open a case.
+struct NewCase {
+    Client client;
+    QString feeEarner;   // username; empty: the signed-in user
+    QString supervisor;  // username; may be empty
+    std::vector<ClaimLimb> limbs;
+    Funding funding = Funding::Unknown;
+    QDate openedOn;      // empty: today
+    std::vector<Incident> incidents;
+    std::vector<CaseParty> parties;
+    QString account;
+    SafeguardingScreen safeguarding;
+    Consent consent;
+    QStringList askLater;  // questions the client chose not to answer yet: each becomes a follow-up task
+    bool restricted = false;
+    qint64 fromDraftId = 0;  // the intake draft this case came from: deleted when the case is created
+};
+
+// The case list's filter. The rules live here; the UI proxy only delegates to matches().
+struct CaseFilter {
+    QString search;  // matched through the full-text index: see CaseService::search
+    std::optional<Stage> stage;
+    QString feeEarner;  // username
+    bool mineOnly = false;
+    bool safeguardingOnly = false;
+    bool restrictedOnly = false;
+    bool includeClosed = true;
+
+    bool matches(const CaseSummary& summary, const QString& currentUser, const QSet<qint64>* searchHits) const;
+};
+
+struct IntakeDraft {
+    qint64 id = 0;
+    QString owner;
+    QDateTime updatedAtUtc;
+    QJsonObject data;
+};
+
+// What a save that lost a race returns: who saved in between and their version of the case.
+struct EditConflict {
+    QString savedBy;        // display name
+    QDateTime savedAtUtc;
+    CaseRecord theirs;
+};
+
+// Cases, clients, parties, notes, tasks and intake drafts, with permission checks and audit entries.
+// Admins see no case content; a restricted case is visible only to its fee earner, its supervisor and the
+// users it names. Reads of the account or a sensitive note are audited.
+class CaseService {
+public:
+    explicit CaseService(Vault& vault);
+
+    Result<CaseRecord> create(const NewCase& input);
+    Result<CaseRecord> load(qint64 caseId);
+    Result<CaseRecord> loadByReference(const QString& reference);
+    // Saves the case's own fields, client, incidents and parties. Fails with ConflictingEdit when someone
+    // else saved after `edited.version` was loaded: call conflictFor() to show both versions, then either
+    // reload or save again with `edited.version = theirs.version` to keep yours.
+    Result<CaseRecord> save(const CaseRecord& edited);
+    Result<EditConflict> conflictFor(const CaseRecord& edited);
+
+    Result<QString> revealAccount(qint64 caseId);
+    Result<void> setAccount(qint64 caseId, const QString& account);
+
+    Result<std::vector<CaseSummary>> list();
+    // Case ids whose reference, client names (incl. former) or party names start with every word typed,
+    // accent-insensitively. Restricted cases the user may not open match by reference only.
+    Result<QSet<qint64>> search(const QString& text);
+
+    Result<std::vector<Note>> notes(qint64 caseId);  // sensitive notes come back without text
+    Result<Note> addNote(qint64 caseId, const QString& text, bool sensitive);
+    Result<QString> revealNote(qint64 noteId);
+
+    Result<std::vector<Task>> tasks(qint64 caseId);
+    Result<Task> addTask(qint64 caseId, Task task);
+    Result<void> setTaskDone(qint64 taskId, bool done);
+
+    // Supervisor only: records what was done about a safeguarding risk and lifts the red banner.
+    Result<void> recordSafeguardingAction(qint64 caseId, const QString& actionTaken);
+
+    Result<qint64> saveDraft(qint64 draftId, const QJsonObject& data);  // 0: a new draft
+    Result<std::vector<IntakeDraft>> drafts();  // the signed-in user's own
+    Result<void> deleteDraft(qint64 draftId);
+
+    // The audit entries about this case (supervisors and admins).
+    Result<std::vector<AuditEntry>> history(qint64 caseId);
+
+    // Firm settings.
+    QString referencePrefix();
+    Result<void> setReferencePrefix(const QString& prefix);
+
+    bool canSeeCaseContent() const;
+    bool isSupervisor() const;
+
+private:
+    Vault& m_vault;
+};
+
+}  // namespace claimdesk::core
