@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/LockReason.h"
 #include "common/Result.h"
 #include "store/AuditLog.h"
 #include "store/KdfProfile.h"
@@ -37,9 +38,6 @@ struct IntegrityReport {
     QString cipherVersion;
     QString cipherProfile;
 };
-
-// Why a session ended, for the audit log.
-enum class LockReason { UserRequest, Inactivity, Quit };
 
 // An unlocked vault: one user's session over NAME.claimdesk and its keyring NAME.claimdesk-keys.
 // All vault-level operations live here, each with its permission check and audit entry written in the

@@ -1,0 +1,367 @@
+#include "ui/session/VaultSession.h"
+
+#include "ui/common/Secrets.h"
+
+#include "demo/DemoVault.h"
+#include "store/Vault.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace claimdesk::ui {
+
+namespace {
+
+class SessionText {
+    Q_DECLARE_TR_FUNCTIONS(VaultSession)
+public:
+    static core::Error busy()
+    {
+        return core::makeError(core::ErrorCode::VaultBusy,
+                               tr("ClaimDesk is still finishing the previous task. Try again in a moment."));
+    }
+    static core::Error locked()
+    {
+        return core::makeError(core::ErrorCode::VaultLocked, tr("The vault is locked. Unlock it first."));
+    }
+};
+
+// A passphrase with exactly one owner, so wipe() can overwrite it.
+using Secret = std::shared_ptr<QByteArray>;
+
+Secret keep(QByteArray&& bytes)
+{
+    return std::make_shared<QByteArray>(std::move(bytes));
+}
+
+// Packs a result into something that runs on the UI thread: calls `done` if its context still exists.
+template <typename T>
+std::function<void()> deliver(QPointer<QObject> context, VaultSession::Done<T> done, core::Result<T> result)
+{
+    auto shared = std::make_shared<core::Result<T>>(std::move(result));
+    return [context, done = std::move(done), shared] {
+        if (context && done) {
+            done(*shared);
+        }
+    };
+}
+
+}  // namespace
+
+VaultSession::VaultSession(QObject* parent)
+    : VaultSession(core::VaultOptions {}, core::KdfProfile::interactive(), parent)
+{
+}
+
+VaultSession::VaultSession(const core::VaultOptions& options, const core::KdfProfile& demoKdf, QObject* parent)
+    : QObject(parent),
+      m_options(std::make_unique<core::VaultOptions>(options)),
+      m_demoOptions(std::make_unique<core::VaultOptions>(options)),
+      m_watcher(new QFutureWatcher<Finisher>(this))
+{
+    m_demoOptions->kdf = demoKdf;
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &VaultSession::taskFinished);
+}
+
+VaultSession::~VaultSession()
+{
+    if (m_busy) {
+        m_task.waitForFinished();  // the task holds a pointer to the vault
+    }
+    if (m_vault) {
+        m_vault->lock(core::LockReason::Quit);
+    }
+}
+
+int VaultSession::minimumPassphraseLength()
+{
+    return core::Vault::kMinPassphraseLength;
+}
+
+int VaultSession::passphraseStrength(const QString& passphrase)
+{
+    return core::Vault::passphraseStrength(passphrase);
+}
+
+core::Result<void> VaultSession::checkPassphrase(const QByteArray& passphrase)
+{
+    return core::Vault::checkPassphrase(passphrase);
+}
+
+bool VaultSession::isUnlocked() const
+{
+    return m_vault && m_vault->isUnlocked() && !m_pendingLock;
+}
+
+QString VaultSession::vaultPath() const
+{
+    return m_path;
+}
+
+core::User VaultSession::currentUser() const
+{
+    return isUnlocked() ? m_vault->currentUser() : core::User {};
+}
+
+core::Error VaultSession::notUnlocked() const
+{
+    return SessionText::locked();
+}
+
+bool VaultSession::refuseIfBusy(const std::function<void(const core::Error&)>& fail)
+{
+    if (m_busy) {
+        fail(SessionText::busy());
+        return true;
+    }
+    return false;
+}
+
+void VaultSession::runInBackground(std::function<Finisher()> work)
+{
+    m_busy = true;
+    emit busyChanged(true);
+    m_task = QtConcurrent::run(std::move(work));
+    m_watcher->setFuture(m_task);
+}
+
+void VaultSession::taskFinished()
+{
+    Finisher finish = m_task.result();
+    m_task = QFuture<Finisher>();
+    m_busy = false;
+    if (m_pendingLock) {
+        const LockReason reason = *m_pendingLock;
+        m_pendingLock.reset();
+        lockNow(reason);  // the session already ended for the UI: drop the result
+        emit busyChanged(false);
+        return;
+    }
+    emit busyChanged(false);
+    finish();
+}
+
+void VaultSession::adopt(std::unique_ptr<core::Vault> vault)
+{
+    m_vault = std::move(vault);
+    m_path = m_vault->path();
+    emit opened();
+}
+
+void VaultSession::unlock(const QString& path, const QString& username, QByteArray passphrase, QObject* context,
+                          Done<void> done)
+{
+    Secret secret = keep(std::move(passphrase));
+    const core::VaultOptions options = *m_options;
+    openInBackground(
+        [path, username, secret, options] {
+            auto opened = core::Vault::unlock(path, username, *secret, options);
+            wipe(*secret);
+            return opened;
+        },
+        context, std::move(done));
+}
+
+void VaultSession::create(const QString& path, const core::NewUser& admin, QByteArray passphrase, QObject* context,
+                          Done<void> done)
+{
+    Secret secret = keep(std::move(passphrase));
+    const core::VaultOptions options = *m_options;
+    openInBackground(
+        [path, admin, secret, options] {
+            auto created = core::Vault::create(path, admin, *secret, options);
+            wipe(*secret);
+            return created;
+        },
+        context, std::move(done));
+}
+
+void VaultSession::openInBackground(std::function<core::Result<std::unique_ptr<core::Vault>>()> open, QObject* context,
+                                    Done<void> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    lock(LockReason::UserRequest);  // one session at a time
+    QPointer<QObject> guard(context);
+    runInBackground([this, open = std::move(open), guard, done = std::move(done)]() -> Finisher {
+        auto result = std::make_shared<core::Result<std::unique_ptr<core::Vault>>>(open());
+        return [this, result, guard, done] {
+            if (!result->ok()) {
+                if (guard) {
+                    done(result->error());
+                }
+                return;
+            }
+            if (!guard) {  // nobody is waiting any more (the dialog went away): do not leave a session open
+                result->value()->lock(core::LockReason::UserRequest);
+                return;
+            }
+            adopt(std::move(result->value()));
+            done({});
+        };
+    });
+}
+
+void VaultSession::createDemo(const QString& path, QObject* context, Done<void> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    const core::VaultOptions options = *m_demoOptions;
+    QPointer<QObject> guard(context);
+    runInBackground([path, options, guard, done = std::move(done)]() -> Finisher {
+        return deliver<void>(guard, done, core::DemoVault::create(path, options));
+    });
+}
+
+void VaultSession::changePassphrase(QByteArray current, QByteArray next, QObject* context, Done<void> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    Secret oldSecret = keep(std::move(current));
+    Secret newSecret = keep(std::move(next));
+    QPointer<QObject> guard(context);
+    runInBackground([vault, oldSecret, newSecret, guard, done = std::move(done)]() -> Finisher {
+        core::Result<void> result = vault->changePassphrase(*oldSecret, *newSecret);
+        wipe(*oldSecret);
+        wipe(*newSecret);
+        return deliver<void>(guard, done, std::move(result));
+    });
+}
+
+void VaultSession::addUser(const core::NewUser& user, QByteArray oneTimePassphrase, QObject* context,
+                           Done<core::User> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    Secret secret = keep(std::move(oneTimePassphrase));
+    QPointer<QObject> guard(context);
+    runInBackground([vault, user, secret, guard, done = std::move(done)]() -> Finisher {
+        core::Result<core::User> result = vault->addUser(user, *secret);
+        wipe(*secret);
+        return deliver<core::User>(guard, done, std::move(result));
+    });
+}
+
+void VaultSession::resetPassphrase(const QString& username, QByteArray oneTimePassphrase, QObject* context,
+                                   Done<void> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    Secret secret = keep(std::move(oneTimePassphrase));
+    QPointer<QObject> guard(context);
+    runInBackground([vault, username, secret, guard, done = std::move(done)]() -> Finisher {
+        core::Result<void> result = vault->resetPassphrase(username, *secret);
+        wipe(*secret);
+        return deliver<void>(guard, done, std::move(result));
+    });
+}
+
+void VaultSession::rotateVaultKey(QObject* context, Done<void> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, guard, done = std::move(done)]() -> Finisher {
+        return deliver<void>(guard, done, vault->rotateVaultKey());
+    });
+}
+
+void VaultSession::backupTo(const QString& backupPath, QObject* context, Done<void> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, backupPath, guard, done = std::move(done)]() -> Finisher {
+        return deliver<void>(guard, done, vault->backupTo(backupPath));
+    });
+}
+
+core::Result<std::vector<core::User>> VaultSession::users()
+{
+    if (m_busy) {
+        return SessionText::busy();
+    }
+    if (!isUnlocked()) {
+        return notUnlocked();
+    }
+    return m_vault->users();
+}
+
+core::Result<void> VaultSession::disableUser(const QString& username)
+{
+    if (m_busy) {
+        return SessionText::busy();
+    }
+    if (!isUnlocked()) {
+        return notUnlocked();
+    }
+    return m_vault->disableUser(username);
+}
+
+core::Result<void> VaultSession::changeRole(const QString& username, core::Role role)
+{
+    if (m_busy) {
+        return SessionText::busy();
+    }
+    if (!isUnlocked()) {
+        return notUnlocked();
+    }
+    return m_vault->changeRole(username, role);
+}
+
+void VaultSession::lock(LockReason reason)
+{
+    if (!m_vault || m_pendingLock) {
+        return;
+    }
+    if (m_busy) {
+        m_pendingLock = reason;  // isUnlocked() is false from now on; the key goes when the task ends
+        emit locked();
+        return;
+    }
+    lockNow(reason);
+    emit locked();
+}
+
+void VaultSession::lockNow(LockReason reason)
+{
+    if (m_vault) {
+        m_vault->lock(reason);  // closes the database and wipes the key
+        m_vault.reset();
+    }
+}
+
+}  // namespace claimdesk::ui

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "common/LockReason.h"
+#include "common/Result.h"
+#include "users/User.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+template <typename T> class QFutureWatcher;
+
+namespace claimdesk::core {
+class Vault;
+struct VaultOptions;
+struct KdfProfile;
+}  // namespace claimdesk::core
+
+namespace claimdesk::ui {
+
+using core::LockReason;
+
+// The UI's one door into the core: it owns the unlocked core::Vault, runs the slow operations (Argon2id,
+// re-keying, backups) off the UI thread one at a time, and ends the session on lock. No widget includes
+// a store header; they all talk to this class.
+//
+// Slow operations take a `context` and a `done` callback. `done` runs on the UI thread, only if `context`
+// still exists and the session was not locked in the meantime (a lock drops results nobody can see).
+// While an operation runs, the session is busy: other operations fail with VaultBusy instead of racing it,
+// and a lock waits for it in the background (the UI clears at once; the key is wiped when it finishes).
+class VaultSession final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VaultSession)
+public:
+    template <typename T> using Done = std::function<void(const core::Result<T>&)>;
+
+    // Core's default options (KdfProfile::moderate()); the demo vault uses KdfProfile::interactive().
+    explicit VaultSession(QObject* parent = nullptr);
+    // Tests inject options (a temporary throttle file, a fast KDF) and the demo vault's KDF.
+    VaultSession(const core::VaultOptions& options, const core::KdfProfile& demoKdf, QObject* parent = nullptr);
+    ~VaultSession() override;
+
+    // Core's passphrase rules, for live hints in forms.
+    static int minimumPassphraseLength();
+    static int passphraseStrength(const QString& passphrase);
+    static core::Result<void> checkPassphrase(const QByteArray& passphrase);
+
+    bool isUnlocked() const;
+    bool isBusy() const { return m_busy; }
+    QString vaultPath() const;  // empty when no vault was opened yet; kept after a lock
+    core::User currentUser() const;  // an empty User when locked
+
+    // Slow: off the UI thread. Passphrases are moved in and wiped after use.
+    void unlock(const QString& path, const QString& username, QByteArray passphrase, QObject* context, Done<void> done);
+    void create(const QString& path, const core::NewUser& admin, QByteArray passphrase, QObject* context,
+                Done<void> done);
+    // Creates a demo vault at `path` and leaves it locked (it does not open it).
+    void createDemo(const QString& path, QObject* context, Done<void> done);
+    void changePassphrase(QByteArray current, QByteArray next, QObject* context, Done<void> done);
+    void addUser(const core::NewUser& user, QByteArray oneTimePassphrase, QObject* context, Done<core::User> done);
+    void resetPassphrase(const QString& username, QByteArray oneTimePassphrase, QObject* context, Done<void> done);
+    void rotateVaultKey(QObject* context, Done<void> done);
+    void backupTo(const QString& backupPath, QObject* context, Done<void> done);
+
+    // Quick: on the UI thread.
+    core::Result<std::vector<core::User>> users();
+    core::Result<void> disableUser(const QString& username);
+    core::Result<void> changeRole(const QString& username, core::Role role);
+
+    // Ends the session: records why, wipes the key and destroys the vault. Safe to call when locked.
+    void lock(LockReason reason);
+
+signals:
+    void busyChanged(bool busy);
+    void opened();  // a vault was unlocked or created
+    void locked();  // the session ended (the key may still be wiped a moment later, after a running task)
+
+private:
+    using Finisher = std::function<void()>;
+
+    bool refuseIfBusy(const std::function<void(const core::Error&)>& fail);
+    void runInBackground(std::function<Finisher()> work);
+    // Unlock and create: on success the session adopts the vault, unless nobody waits for it any more.
+    void openInBackground(std::function<core::Result<std::unique_ptr<core::Vault>>()> open, QObject* context,
+                          Done<void> done);
+    void taskFinished();
+    void lockNow(LockReason reason);
+    void adopt(std::unique_ptr<core::Vault> vault);
+    core::Error notUnlocked() const;
+
+    std::unique_ptr<core::VaultOptions> m_options;
+    std::unique_ptr<core::VaultOptions> m_demoOptions;
+    std::unique_ptr<core::Vault> m_vault;
+    QString m_path;
+    QFutureWatcher<Finisher>* m_watcher;
+    QFuture<Finisher> m_task;
+    bool m_busy = false;
+    std::optional<LockReason> m_pendingLock;
+};
+
+}  // namespace claimdesk::ui
