@@ -46,6 +46,13 @@ QDate dateFrom(const QString& text)
     return text.isEmpty() ? QDate() : QDate::fromString(text, Qt::ISODate);
 }
 
+// Statement::bind() stores a null QString as SQL NULL, but optional text columns are NOT NULL DEFAULT '':
+// an unset preferred name, pronoun, account or supervisor must go in as an empty string.
+QString orEmpty(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString ukDate(const QDate& d)
 {
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(d, QStringLiteral("d MMM yyyy"));
@@ -218,9 +225,17 @@ Result<void> validate(const Client& client, const std::vector<Incident>& inciden
     return {};
 }
 
+// Apostrophes are dropped from indexed names and from what is typed alike, so "St Mary's" is found by
+// "st marys" as well as "st mary's" (the tokenizer would otherwise split it into "mary" and "s").
+QString withoutApostrophes(QString text)
+{
+    static const QRegularExpression apostrophes(QStringLiteral("[’'`´]"));
+    return text.remove(apostrophes);
+}
+
 QString searchText(const QStringList& parts)
 {
-    return parts.join(QLatin1Char(' '));
+    return withoutApostrophes(parts.join(QLatin1Char(' ')));
 }
 
 // Words typed -> an FTS4 prefix query ("mul* st*"): letters and digits only, so nothing typed can change
@@ -229,7 +244,7 @@ QString ftsQuery(const QString& text)
 {
     static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     QStringList terms;
-    for (const QString& word : text.split(nonWord, Qt::SkipEmptyParts)) {
+    for (const QString& word : withoutApostrophes(text).split(nonWord, Qt::SkipEmptyParts)) {
         terms << word + QLatin1Char('*');
     }
     return terms.join(QLatin1Char(' '));
@@ -414,28 +429,28 @@ Result<qint64> insertClient(sql::Connection& db, const Client& c)
         return stmt.error();
     }
     stmt->bind(1, c.fullName.trimmed())
-        .bind(2, c.preferredName.trimmed())
+        .bind(2, orEmpty(c.preferredName.trimmed()))
         .bind(3, toJson(c.formerNames))
         .bind(4, dateText(c.dateOfBirth))
         .bind(5, c.dateOfBirthVerified)
-        .bind(6, c.pronouns)
-        .bind(7, c.phone)
-        .bind(8, c.email)
-        .bind(9, c.address)
+        .bind(6, orEmpty(c.pronouns))
+        .bind(7, orEmpty(c.phone))
+        .bind(8, orEmpty(c.email))
+        .bind(9, orEmpty(c.address))
         .bind(10, c.safeContact.phone)
         .bind(11, c.safeContact.voicemail)
         .bind(12, c.safeContact.text)
         .bind(13, c.safeContact.email)
         .bind(14, c.safeContact.post)
         .bind(15, toJson(c.safeContact.neverWriteTo))
-        .bind(16, c.safeContact.codeWord)
-        .bind(17, c.safeContact.timesToAvoid)
-        .bind(18, c.safeContact.whoAtHomeKnows)
-        .bind(19, c.preferredCaseworkerGender)
-        .bind(20, c.communicationNeeds)
-        .bind(21, c.interpreterLanguage)
+        .bind(16, orEmpty(c.safeContact.codeWord))
+        .bind(17, orEmpty(c.safeContact.timesToAvoid))
+        .bind(18, orEmpty(c.safeContact.whoAtHomeKnows))
+        .bind(19, orEmpty(c.preferredCaseworkerGender))
+        .bind(20, orEmpty(c.communicationNeeds))
+        .bind(21, orEmpty(c.interpreterLanguage))
         .bind(22, c.capacityConcern)
-        .bind(23, c.litigationFriend);
+        .bind(23, orEmpty(c.litigationFriend));
     if (auto ran = stmt->run(); !ran) {
         return ran.error();
     }
@@ -458,28 +473,28 @@ Result<void> updateClient(sql::Connection& db, qint64 clientId, const Client& c)
         return stmt.error();
     }
     stmt->bind(1, c.fullName.trimmed())
-        .bind(2, c.preferredName.trimmed())
+        .bind(2, orEmpty(c.preferredName.trimmed()))
         .bind(3, toJson(c.formerNames))
         .bind(4, dateText(c.dateOfBirth))
         .bind(5, c.dateOfBirthVerified)
-        .bind(6, c.pronouns)
-        .bind(7, c.phone)
-        .bind(8, c.email)
-        .bind(9, c.address)
+        .bind(6, orEmpty(c.pronouns))
+        .bind(7, orEmpty(c.phone))
+        .bind(8, orEmpty(c.email))
+        .bind(9, orEmpty(c.address))
         .bind(10, c.safeContact.phone)
         .bind(11, c.safeContact.voicemail)
         .bind(12, c.safeContact.text)
         .bind(13, c.safeContact.email)
         .bind(14, c.safeContact.post)
         .bind(15, toJson(c.safeContact.neverWriteTo))
-        .bind(16, c.safeContact.codeWord)
-        .bind(17, c.safeContact.timesToAvoid)
-        .bind(18, c.safeContact.whoAtHomeKnows)
-        .bind(19, c.preferredCaseworkerGender)
-        .bind(20, c.communicationNeeds)
-        .bind(21, c.interpreterLanguage)
+        .bind(16, orEmpty(c.safeContact.codeWord))
+        .bind(17, orEmpty(c.safeContact.timesToAvoid))
+        .bind(18, orEmpty(c.safeContact.whoAtHomeKnows))
+        .bind(19, orEmpty(c.preferredCaseworkerGender))
+        .bind(20, orEmpty(c.communicationNeeds))
+        .bind(21, orEmpty(c.interpreterLanguage))
         .bind(22, c.capacityConcern)
-        .bind(23, c.litigationFriend)
+        .bind(23, orEmpty(c.litigationFriend))
         .bind(24, clientId);
     return stmt->run();
 }
@@ -603,13 +618,13 @@ Result<void> writeIncidentsAndParties(sql::Connection& db, qint64 caseId, const 
             .bind(6, toJson(i.abuseTypes))
             .bind(7, toJson(i.perpetrators))
             .bind(8, toJson(i.institutions))
-            .bind(9, i.location)
+            .bind(9, orEmpty(i.location))
             .bind(10, regionId(i.region))
             .bind(11, i.reportedToPolice)
             .bind(12, dateText(i.policeReportDate))
-            .bind(13, i.policeForce)
-            .bind(14, i.crimeReference)
-            .bind(15, i.prosecutionStatus);
+            .bind(13, orEmpty(i.policeForce))
+            .bind(14, orEmpty(i.crimeReference))
+            .bind(15, orEmpty(i.prosecutionStatus));
         if (auto ran = insert->run(); !ran) {
             return ran.error();
         }
@@ -696,9 +711,9 @@ Result<void> insertTask(sql::Connection& db, qint64 caseId, const Task& t, const
         return stmt.error();
     }
     return stmt->bind(1, caseId)
-        .bind(2, t.title)
+        .bind(2, orEmpty(t.title))
         .bind(3, dateText(t.due))
-        .bind(4, t.assignee)
+        .bind(4, orEmpty(t.assignee))
         .bind(5, t.urgent)
         .bind(6, taskKindId(t.kind))
         .bind(7, createdAt)
@@ -783,13 +798,13 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
     insert->bind(1, *reference)
         .bind(2, *clientId)
         .bind(3, feeEarner)
-        .bind(4, supervisor)
+        .bind(4, orEmpty(supervisor))
         .bind(5, stageId(Stage::Enquiry))
         .bind(6, limbsToJson(input.limbs))
         .bind(7, fundingId(input.funding))
         .bind(8, dateText(opened))
         .bind(9, input.restricted)
-        .bind(10, input.account)
+        .bind(10, orEmpty(input.account))
         .bind(11, objectToJson(safeguardingToJson(screen)))
         .bind(12, serious)
         .bind(13, objectToJson(consentToJson(consent)))
@@ -1079,15 +1094,15 @@ Result<CaseRecord> CaseService::save(const CaseRecord& edited)
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, edited.feeEarner)
-        .bind(2, edited.supervisor)
+    stmt->bind(1, orEmpty(edited.feeEarner))
+        .bind(2, orEmpty(edited.supervisor))
         .bind(3, stageId(edited.stage))
         .bind(4, limbsToJson(edited.limbs))
         .bind(5, fundingId(edited.funding))
-        .bind(6, edited.ateInsurer)
+        .bind(6, orEmpty(edited.ateInsurer))
         .bind(7, dateText(edited.openedOn))
         .bind(8, dateText(edited.closedOn))
-        .bind(9, edited.outcome)
+        .bind(9, orEmpty(edited.outcome))
         .bind(10, edited.damagesEstimatePence)
         .bind(11, edited.settlementPence)
         .bind(12, edited.restricted)
@@ -1166,7 +1181,7 @@ Result<void> CaseService::setAccount(qint64 caseId, const QString& account)
     if (!stmt) {
         return stmt.error();
     }
-    if (auto ran = stmt->bind(1, account)
+    if (auto ran = stmt->bind(1, orEmpty(account))
                        .bind(2, m_vault.now().toString(Qt::ISODateWithMs))
                        .bind(3, m_vault.currentUser().username)
                        .bind(4, caseId)
@@ -1242,6 +1257,11 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
 {
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
+    }
+    // Which cases match a name is case content: an admin could otherwise learn who the firm acts for.
+    if (!canSeeCaseContent()) {
+        return denied(
+            QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
     }
     const QString query = ftsQuery(text);
     QSet<qint64> hits;

@@ -332,6 +332,31 @@ Result<std::vector<ConflictCheckRecord>> ConflictService::checksFor(qint64 caseI
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
+    // A check's query is usually the client's name: the checks on a case are case content, and those on a
+    // restricted case are only for the users who may open it.
+    if (!canSeeCases(m_vault.currentUser().role)) {
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("Your role does not include conflict checks."));
+    }
+    {
+        auto access = m_vault.connection().prepare(
+            "SELECT reference, restricted, fee_earner, supervisor, "
+            "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = cases.id AND a.username = ?2) "
+            "FROM cases WHERE id = ?1");
+        if (!access) {
+            return access.error();
+        }
+        const QString me = m_vault.currentUser().username;
+        access->bind(1, caseId).bind(2, me);
+        auto row = access->step();
+        if (!row) {
+            return row.error();
+        }
+        if (*row && access->int64(1) != 0 && access->text(2) != me && access->text(3) != me && access->int64(4) == 0) {
+            const QString reference = access->text(0);
+            return makeError(ErrorCode::PermissionDenied,
+                             QStringLiteral("%1 is a restricted case. Ask its supervisor for access.").arg(reference));
+        }
+    }
     auto stmt = m_vault.connection().prepare(
         "SELECT id, case_id, at, by_user, query_name, query_dob, result, cleared_by, cleared_at, cleared_reason "
         "FROM conflict_checks WHERE case_id = ?1 ORDER BY at DESC");

@@ -129,8 +129,10 @@ double tokenSimilarity(const NameKey& q, int qi, const NameKey& c, int ci, QStri
                                   .arg(distance == 1 ? QString() : QStringLiteral("s"), a, b);
         return editSim;
     }
+    // A word that matches in no way contributes nothing: partial credit here would let a shared surname
+    // alone (weighted double) lift "John Smith" / "Jane Smith" over the report threshold, with no reason.
     reason.clear();
-    return editSim * 0.5;
+    return 0.0;
 }
 
 }  // namespace

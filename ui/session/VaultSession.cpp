@@ -2,6 +2,8 @@
 
 #include "ui/common/Secrets.h"
 
+#include "cases/CaseService.h"
+#include "conflicts/ConflictService.h"
 #include "demo/DemoVault.h"
 #include "store/Vault.h"
 
@@ -146,6 +148,8 @@ void VaultSession::adopt(std::unique_ptr<core::Vault> vault)
 {
     m_vault = std::move(vault);
     m_path = m_vault->path();
+    m_cases = std::make_unique<core::CaseService>(*m_vault);
+    m_conflicts = std::make_unique<core::ConflictService>(*m_vault);
     emit opened();
 }
 
@@ -347,6 +351,8 @@ void VaultSession::lock(LockReason reason)
     if (!m_vault || m_pendingLock) {
         return;
     }
+    m_conflicts.reset();  // the services go first: nothing may reach the vault once the lock has begun
+    m_cases.reset();
     if (m_busy) {
         m_pendingLock = reason;  // isUnlocked() is false from now on; the key goes when the task ends
         emit locked();
@@ -358,6 +364,8 @@ void VaultSession::lock(LockReason reason)
 
 void VaultSession::lockNow(LockReason reason)
 {
+    m_conflicts.reset();
+    m_cases.reset();
     if (m_vault) {
         m_vault->lock(reason);  // closes the database and wipes the key
         m_vault.reset();

@@ -17,6 +17,8 @@ template <typename T> class QFutureWatcher;
 
 namespace claimdesk::core {
 class Vault;
+class CaseService;
+class ConflictService;
 struct VaultOptions;
 struct KdfProfile;
 }  // namespace claimdesk::core
@@ -72,6 +74,11 @@ public:
     core::Result<void> disableUser(const QString& username);
     core::Result<void> changeRole(const QString& username, core::Role role);
 
+    // The case services of the open session (nullptr when locked). Quick calls run on the UI thread; they live
+    // exactly as long as the unlocked vault, so never keep the pointer across a lock.
+    core::CaseService* cases() const { return m_cases.get(); }
+    core::ConflictService* conflicts() const { return m_conflicts.get(); }
+
     // Ends the session: records why, wipes the key and destroys the vault. Safe to call when locked.
     void lock(LockReason reason);
 
@@ -96,6 +103,8 @@ private:
     std::unique_ptr<core::VaultOptions> m_options;
     std::unique_ptr<core::VaultOptions> m_demoOptions;
     std::unique_ptr<core::Vault> m_vault;
+    std::unique_ptr<core::CaseService> m_cases;
+    std::unique_ptr<core::ConflictService> m_conflicts;
     QString m_path;
     QFutureWatcher<Finisher>* m_watcher;
     QFuture<Finisher> m_task;
