@@ -1682,30 +1682,45 @@ Result<std::vector<AuditEntry>> CaseService::history(qint64 caseId)
     if (r != Role::Supervisor && r != Role::Admin) {
         return denied(QStringLiteral("A case's history is for supervisors and admins."));
     }
-    auto ref = m_vault.connection().prepare("SELECT reference FROM cases WHERE id = ?1");
-    if (!ref) {
-        return ref.error();
+    QString reference;
+    if (r == Role::Supervisor) {
+        // A supervisor sees the history of the cases they may open (restricted ones only if named on them).
+        auto allowed = requireCase(m_vault, *this, caseId);
+        if (!allowed) {
+            return allowed.error();
+        }
+        reference = *allowed;
+    } else {
+        auto ref = m_vault.connection().prepare("SELECT reference FROM cases WHERE id = ?1");
+        if (!ref) {
+            return ref.error();
+        }
+        ref->bind(1, caseId);
+        auto row = ref->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return makeError(ErrorCode::NotFound, QStringLiteral("That case no longer exists."));
+        }
+        reference = ref->text(0);
     }
-    ref->bind(1, caseId);
-    auto row = ref->step();
-    if (!row) {
-        return row.error();
+    auto entries = AuditLog::listFor(m_vault.connection(), QStringLiteral("case"), reference);
+    if (!entries) {
+        return entries.error();
     }
-    if (!*row) {
-        return makeError(ErrorCode::NotFound, QStringLiteral("That case no longer exists."));
-    }
-    const QString reference = ref->text(0);
-    auto all = AuditLog::list(m_vault.connection());
-    if (!all) {
-        return all.error();
-    }
-    std::vector<AuditEntry> out;
-    for (AuditEntry& e : *all) {
-        if (e.entity == QStringLiteral("case") && e.entityId == reference) {
-            out.push_back(std::move(e));
+    if (r == Role::Admin) {
+        // Admins see who did what and when, never case content: values are reduced to the names of the fields.
+        for (AuditEntry& e : *entries) {
+            QJsonObject reduced;
+            const QJsonObject changes = e.summary.value(QStringLiteral("changes")).toObject();
+            if (!changes.isEmpty()) {
+                reduced.insert(QStringLiteral("changedFields"), QJsonArray::fromStringList(changes.keys()));
+            }
+            e.summary = reduced;
         }
     }
-    return out;
+    return entries;
 }
 
 }  // namespace claimdesk::core

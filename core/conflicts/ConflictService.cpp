@@ -30,8 +30,9 @@ QStringList blockKeys(const NameKey& key)
         for (const QString& group : key.nicknameGroups.at(i)) {
             keys << QStringLiteral("n:") + group;
         }
-        if (key.tokens.at(i).size() >= 3) {
-            keys << QStringLiteral("p:") + key.tokens.at(i).left(3);  // catches a changed first letter's neighbours
+        if (key.tokens.at(i).size() >= 4) {
+            // Beginnings and endings catch typos that change the Soundex code ("Adlridge" for "Aldridge").
+            keys << QStringLiteral("p:") + key.tokens.at(i).left(3) << QStringLiteral("x:") + key.tokens.at(i).right(3);
         }
     }
     return keys;
@@ -233,6 +234,12 @@ Result<qint64> ConflictService::record(qint64 caseId, const QString& name, const
 {
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
+    }
+    if (!canSeeCases(m_vault.currentUser().role)) {
+        return makeError(ErrorCode::PermissionDenied, QStringLiteral("Your role does not include conflict checks."));
+    }
+    if (name.trimmed().isEmpty()) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("A conflict check needs the name that was checked."));
     }
     QJsonArray result;
     for (const ConflictMatch& m : matches) {

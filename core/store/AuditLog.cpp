@@ -79,6 +79,34 @@ Result<void> AuditLog::append(sql::Connection& db, const QDateTime& atUtc, const
     return setHead->run();
 }
 
+namespace {
+Result<std::vector<AuditEntry>> readEntries(sql::Statement& stmt)
+{
+    std::vector<AuditEntry> entries;
+    while (true) {
+        auto row = stmt.step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        AuditEntry e;
+        e.id = stmt.int64(0);
+        e.atUtc = QDateTime::fromString(stmt.text(1), Qt::ISODateWithMs);
+        e.username = stmt.text(2);
+        e.action = stmt.text(3);
+        e.entity = stmt.text(4);
+        e.entityId = stmt.text(5);
+        e.summary = QJsonDocument::fromJson(stmt.text(6).toUtf8()).object();
+        e.previousHash = stmt.text(7);
+        e.hash = stmt.text(8);
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+}  // namespace
+
 Result<std::vector<AuditEntry>> AuditLog::list(sql::Connection& db, int limit)
 {
     auto stmt = db.prepare("SELECT id, at, username, action, entity, entity_id, summary, prev_hash, hash "
@@ -87,28 +115,18 @@ Result<std::vector<AuditEntry>> AuditLog::list(sql::Connection& db, int limit)
         return stmt.error();
     }
     stmt->bind(1, static_cast<qint64>(limit));
-    std::vector<AuditEntry> entries;
-    while (true) {
-        auto row = stmt->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        AuditEntry e;
-        e.id = stmt->int64(0);
-        e.atUtc = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
-        e.username = stmt->text(2);
-        e.action = stmt->text(3);
-        e.entity = stmt->text(4);
-        e.entityId = stmt->text(5);
-        e.summary = QJsonDocument::fromJson(stmt->text(6).toUtf8()).object();
-        e.previousHash = stmt->text(7);
-        e.hash = stmt->text(8);
-        entries.push_back(std::move(e));
+    return readEntries(*stmt);
+}
+
+Result<std::vector<AuditEntry>> AuditLog::listFor(sql::Connection& db, const QString& entity, const QString& entityId)
+{
+    auto stmt = db.prepare("SELECT id, at, username, action, entity, entity_id, summary, prev_hash, hash "
+                           "FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id");
+    if (!stmt) {
+        return stmt.error();
     }
-    return entries;
+    stmt->bind(1, entity).bind(2, entityId);
+    return readEntries(*stmt);
 }
 
 Result<AuditChainReport> AuditLog::verify(sql::Connection& db)

@@ -44,6 +44,8 @@ public:
                                const QJsonObject& summary);
     static Result<AuditChainReport> verify(sql::Connection& db);
     static Result<std::vector<AuditEntry>> list(sql::Connection& db, int limit = -1);
+    // The entries about one entity ("case", "BBK-2026-0042"), oldest first, through the entity index.
+    static Result<std::vector<AuditEntry>> listFor(sql::Connection& db, const QString& entity, const QString& entityId);
 
     static QString computeHash(const AuditEntry& entry);
 };
