@@ -60,6 +60,7 @@ private slots:
     void flippedByteDeepInDatabaseIsFoundByIntegrityCheck();
     void flippedByteInKeyringIsReportedAsTampered();
     void missingKeyringIsReported();
+    void unreadableKeyringIsReported();
     void plainSqliteFileIsNotAVault();
     void keyringFromAnotherVaultIsRefused();
     void backupRestoreRoundTrip();
@@ -300,6 +301,19 @@ void VaultTest::missingKeyringIsReported()
     auto opened = unlockAs(dir, QStringLiteral("ada"), test::kAdminPassphrase);
     QCOMPARE_ERROR(opened, ErrorCode::KeyringMissing);
     QVERIFY(opened.error().message.contains(QStringLiteral("claimdesk-keys")));
+}
+
+void VaultTest::unreadableKeyringIsReported()
+{
+    QTemporaryDir dir;
+    test::createVault(dir)->lock();
+    QFile keys(Keyring::pathFor(vaultPath(dir)));
+    QVERIFY(keys.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keys.write("this is not a key file at all\n");
+    keys.close();
+    auto opened = unlockAs(dir, QStringLiteral("ada"), test::kAdminPassphrase);
+    QCOMPARE_ERROR(opened, ErrorCode::KeyringUnreadable);
+    QVERIFY(opened.error().message.contains(QStringLiteral("backup")));
 }
 
 void VaultTest::plainSqliteFileIsNotAVault()
