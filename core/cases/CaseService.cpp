@@ -3,6 +3,7 @@
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -1269,20 +1270,43 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
         return hits;
     }
     const QString me = m_vault.currentUser().username;
-    // Restricted cases the user may not open are found by their reference only.
-    auto stmt = m_vault.connection().prepare(
-        "SELECT s.docid FROM case_search s JOIN cases c ON c.id = s.docid WHERE case_search MATCH ?1 "
-        "AND (c.restricted = 0 OR c.fee_earner = ?3 OR c.supervisor = ?3 "
-        "     OR EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?3)) "
-        "UNION SELECT docid FROM case_search WHERE reference MATCH ?2");
+    // Restricted cases the user may not open are found by their reference only. They are few: fetch them
+    // (through the restricted index) and check their reference in C++, so the full-text query stays a plain
+    // MATCH without joins.
+    QHash<qint64, QString> hidden;
+    {
+        auto stmt = m_vault.connection().prepare(
+            "SELECT c.id, c.reference FROM cases c WHERE c.restricted = 1 AND c.fee_earner <> ?1 AND c.supervisor <> ?1 "
+            "AND NOT EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1)");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, me);
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            hidden.insert(stmt->int64(0), stmt->text(1).toLower());
+        }
+    }
+    const QStringList terms = query.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    auto referenceMatches = [&terms](const QString& reference) {
+        const QStringList parts = QString(reference).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '));
+        return std::all_of(terms.begin(), terms.end(), [&](const QString& term) {
+            const QString prefix = term.chopped(1).toLower();  // drop the trailing '*'
+            return reference.startsWith(prefix)
+                || std::any_of(parts.begin(), parts.end(), [&](const QString& p) { return p.startsWith(prefix); });
+        });
+    };
+    auto stmt = m_vault.connection().prepare("SELECT docid FROM case_search WHERE case_search MATCH ?1");
     if (!stmt) {
         return stmt.error();
     }
-    QStringList referenceTerms;
-    for (const QString& term : query.split(QLatin1Char(' '))) {
-        referenceTerms << term;
-    }
-    stmt->bind(1, query).bind(2, referenceTerms.join(QLatin1Char(' '))).bind(3, me);
+    stmt->bind(1, query);
     while (true) {
         auto row = stmt->step();
         if (!row) {
@@ -1291,7 +1315,11 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
         if (!*row) {
             break;
         }
-        hits.insert(stmt->int64(0));
+        const qint64 id = stmt->int64(0);
+        auto it = hidden.constFind(id);
+        if (it == hidden.constEnd() || referenceMatches(*it)) {
+            hits.insert(id);
+        }
     }
     return hits;
 }
