@@ -1,6 +1,7 @@
 // claimdesk-bench: what the encrypted vault costs, in one run on this machine.
 //
 //   claimdesk-bench [--rows N] [--dir PATH]
+//   claimdesk-bench --cases [N] [--dir PATH]     (the cases mode: see CasesBenchmark.cpp; N defaults to 100000)
 //
 // Prints one JSON object:
 //   - unlock: Vault::create and Vault::unlock with the default (MODERATE) Argon2id profile, split into the KDF
@@ -13,6 +14,8 @@
 //   - peak RSS (getrusage ru_maxrss), after the database phase and overall (Argon2id MODERATE takes 256 MiB).
 // Reads and scans start on a fresh connection (cold SQLite cache, warm OS cache), so decryption is measured;
 // readAllWarm repeats the read on the same connection (pages from SQLite's 128 MiB cache).
+
+#include "CasesBenchmark.h"
 
 #include "store/Crypto.h"
 #include "store/KdfProfile.h"
@@ -329,8 +332,11 @@ void usage(int status)
 {
     std::fprintf(status == 0 ? stdout : stderr,
                  "Usage: claimdesk-bench [--rows N] [--dir PATH]\n"
-                 "  --rows N    rows to insert and read (default 100000)\n"
-                 "  --dir PATH  folder (and so file system) to work in (default: a temporary folder)\n");
+                 "       claimdesk-bench --cases [N] [--dir PATH]\n"
+                 "  --rows N     rows to insert and read (default 100000)\n"
+                 "  --cases [N]  instead: a demo vault of N fictional cases (default 100000), then unlock to list,\n"
+                 "               search as you type, conflict checks, a 10,000-row CSV import and peak RSS\n"
+                 "  --dir PATH   folder (and so file system) to work in (default: a temporary folder)\n");
     std::exit(status);
 }
 
@@ -340,12 +346,25 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     qint64 rows = 100000;
+    int cases = 0;  // > 0: the cases mode
     QString baseDir;
     const QStringList args = QCoreApplication::arguments();
+    if (args.value(1) == QStringLiteral("--internal-make-demo")) {
+        return bench::runMakeDemo(args.mid(2));
+    }
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString& a = args.at(i);
         if (a == QStringLiteral("--help") || a == QStringLiteral("-h")) {
             usage(0);
+        } else if (a == QStringLiteral("--cases")) {
+            cases = 100000;
+            if (i + 1 < args.size() && !args.at(i + 1).startsWith(QLatin1Char('-'))) {
+                bool ok = false;
+                cases = args.at(++i).toInt(&ok);
+                if (!ok || cases <= 0) {
+                    usage(2);
+                }
+            }
         } else if (a == QStringLiteral("--rows") && i + 1 < args.size()) {
             bool ok = false;
             rows = args.at(++i).toLongLong(&ok);
@@ -357,6 +376,9 @@ int main(int argc, char* argv[])
         } else {
             usage(2);
         }
+    }
+    if (cases > 0) {
+        return bench::runCasesBenchmark(cases, baseDir);
     }
     if (!core::crypto::initialise()) {
         fatal(QStringLiteral("libsodium could not start"));

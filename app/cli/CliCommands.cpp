@@ -3,19 +3,28 @@
 #include "CliExit.h"
 #include "PassphraseReader.h"
 
+#include "cases/CaseImport.h"
+#include "cases/CaseService.h"
+#include "conflicts/ConflictService.h"
+#include "demo/DemoVault.h"
 #include "store/Keyring.h"
 #include "store/Vault.h"
 #include "users/User.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace claimdesk::cli {
@@ -32,7 +41,25 @@ constexpr QLatin1String kTestKdfProfile("fast-insecure-for-tests");
 // ---------------------------------------------------------------------------------------------------------
 // Options and commands
 
-enum class Opt { User, Name, To, NewUser, Role, Target, Json, BusyTimeout, KdfProfile };
+enum class Opt {
+    User,
+    Name,
+    To,
+    NewUser,
+    Role,
+    Target,
+    Json,
+    BusyTimeout,
+    KdfProfile,
+    Search,
+    Stage,
+    Case,
+    Csv,
+    DryRun,
+    Dob,
+    Cases,
+    Seed,
+};
 
 struct OptionName {
     Opt id;
@@ -50,6 +77,14 @@ constexpr OptionName kOptionNames[] = {
     {Opt::Target, QLatin1String("target"), true, false},
     {Opt::Json, QLatin1String("json"), false, false},
     {Opt::BusyTimeout, QLatin1String("busy-timeout"), true, false},
+    {Opt::Search, QLatin1String("search"), true, false},
+    {Opt::Stage, QLatin1String("stage"), true, false},
+    {Opt::Case, QLatin1String("case"), true, false},
+    {Opt::Csv, QLatin1String("csv"), true, false},
+    {Opt::DryRun, QLatin1String("dry-run"), false, false},
+    {Opt::Dob, QLatin1String("dob"), true, false},
+    {Opt::Cases, QLatin1String("cases"), true, false},
+    {Opt::Seed, QLatin1String("seed"), true, false},
     // Tests only: Argon2id at libsodium's minimum cost. Never a default, never shown in --help.
     {Opt::KdfProfile, QLatin1String("kdf-profile"), true, true},
 };
@@ -72,17 +107,18 @@ using Handler = int (*)(Invocation&);
 
 struct Command {
     QLatin1String group;
-    QLatin1String name;
+    QLatin1String name;  // empty for a one-word command ("conflicts", "demo")
     QLatin1String synopsis;  // after "claimdesk-cli GROUP NAME"
     QLatin1String summary;  // one line, for the command list
     QLatin1String details;  // for --help
     std::vector<CommandOption> options;
     Handler handler;
+    QLatin1String operand {};  // a second argument after VAULT ("FILE.csv"), empty when there is none
 };
 
 QString commandWords(const Command& c)
 {
-    return c.group + QLatin1Char(' ') + c.name;
+    return c.name.isEmpty() ? QString(c.group) : c.group + QLatin1Char(' ') + c.name;
 }
 
 QString usageLine(const Command& c)
@@ -103,6 +139,7 @@ struct Invocation {
     const QCommandLineParser& parser;
     QString vaultPath;
     core::VaultOptions options;
+    QString operand;  // Command::operand's value
 
     bool accepts(Opt id) const
     {
@@ -227,6 +264,9 @@ QString formatTable(const QList<QStringList>& rows)
         QString line;
         for (qsizetype i = 0; i < row.size(); ++i) {
             line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        }
+        while (line.endsWith(QLatin1Char(' '))) {
+            line.chop(1);  // an empty last column leaves no trailing spaces
         }
         text += line + QLatin1Char('\n');
     }
@@ -430,6 +470,618 @@ int userList(Invocation& inv)
     return toInt(ExitStatus::Success);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Cases, conflicts and the demo vault
+
+QString ukDate(const QDate& date)
+{
+    return date.isValid()
+        ? QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMM yyyy"))
+        : QString();
+}
+
+QJsonValue isoDateOrNull(const QDate& date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue textOrNull(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+// An incident date as precise as it was recorded: "14 Mar 1998", "Mar 1998", "1998", "around 1998".
+QString ukDateAt(const QDate& date, core::DatePrecision precision)
+{
+    if (!date.isValid()) {
+        return {};
+    }
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    switch (precision) {
+    case core::DatePrecision::Day: return ukDate(date);
+    case core::DatePrecision::Month: return uk.toString(date, QStringLiteral("MMM yyyy"));
+    case core::DatePrecision::Year: return QString::number(date.year());
+    case core::DatePrecision::Approximate: return QStringLiteral("around %1").arg(date.year());
+    }
+    return {};
+}
+
+// The ISO form of an incident date at its precision: "1998-03-14", "1998-03", "1998" (as in the CSV).
+QJsonValue isoDateAt(const QDate& date, core::DatePrecision precision)
+{
+    if (!date.isValid()) {
+        return QJsonValue(QJsonValue::Null);
+    }
+    switch (precision) {
+    case core::DatePrecision::Day: return date.toString(Qt::ISODate);
+    case core::DatePrecision::Month: return date.toString(QStringLiteral("yyyy-MM"));
+    case core::DatePrecision::Year:
+    case core::DatePrecision::Approximate: return date.toString(QStringLiteral("yyyy"));
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+QString printJson(const QJsonDocument& doc)
+{
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+QString stageChoices()
+{
+    QStringList ids;
+    for (int i = 0; i < core::kStageCount; ++i) {
+        ids << core::stageId(static_cast<core::Stage>(i));
+    }
+    return ids.join(QStringLiteral(", "));
+}
+
+// Display names by username, for people reading a table ("Tom Hadley").
+QHash<QString, QString> displayNames(Vault& vault)
+{
+    QHash<QString, QString> names;
+    if (auto users = vault.users()) {
+        for (const core::User& u : *users) {
+            names.insert(u.username, u.displayName);
+        }
+    }
+    return names;
+}
+
+QString personLabel(const QHash<QString, QString>& names, const QString& username)
+{
+    if (username.isEmpty()) {
+        return {};
+    }
+    const QString display = names.value(username);
+    return display.isEmpty() || display == username ? username : QStringLiteral("%1 (%2)").arg(display, username);
+}
+
+int casesImport(Invocation& inv)
+{
+    const QString path = inv.operand;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(inv.io,
+                    makeError(file.exists() ? ErrorCode::IoError : ErrorCode::NotFound,
+                              QStringLiteral("%1 could not be read: %2").arg(path, file.errorString())));
+    }
+    const QByteArray csv = file.readAll();
+    file.close();
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    const bool dryRun = inv.isSet(Opt::DryRun);
+    auto report = core::CaseImport(**session).run(csv, dryRun);
+    if (!report) {
+        return fail(inv.io, report.error());
+    }
+    if (!report->accepted()) {
+        inv.io.err << kProgram << ": "
+                   << QStringLiteral("%1 was rejected with %2 problem(s); nothing was imported. Correct every line "
+                                     "listed and import the whole file again:")
+                          .arg(path)
+                          .arg(report->problems.size())
+                   << '\n';
+        for (const QString& line : report->problemLines()) {
+            inv.io.err << line << '\n';
+        }
+        inv.io.err.flush();
+        return toInt(ExitStatus::Usage);
+    }
+    if (dryRun) {
+        inv.io.out << QStringLiteral("%1: %2 row(s) checked, no problems. Nothing was written (dry run).")
+                          .arg(path)
+                          .arg(report->rows)
+                   << Qt::endl;
+        return toInt(ExitStatus::Success);
+    }
+    inv.io.out << QStringLiteral("Imported %1 case(s) from %2").arg(report->references.size()).arg(path);
+    if (!report->references.isEmpty()) {
+        inv.io.out << QStringLiteral(": %1 to %2").arg(report->references.front(), report->references.back());
+    }
+    inv.io.out << '.' << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
+int casesList(Invocation& inv)
+{
+    core::CaseFilter filter;
+    if (inv.isSet(Opt::Stage)) {
+        filter.stage = core::stageFromText(inv.value(Opt::Stage));
+        if (!filter.stage) {
+            return usageError(
+                inv.io,
+                QStringLiteral("'%1' is not a stage: use one of %2.").arg(inv.value(Opt::Stage), stageChoices()),
+                commandHelpHint(inv.command));
+        }
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    auto list = cases.list();
+    if (!list) {
+        return fail(inv.io, list.error());
+    }
+    std::optional<QSet<qint64>> hits;
+    if (inv.isSet(Opt::Search)) {
+        auto found = cases.search(inv.value(Opt::Search));
+        if (!found) {
+            return fail(inv.io, found.error());
+        }
+        hits = std::move(*found);
+    }
+    const QString me = (*session)->currentUser().username;
+    std::vector<const core::CaseSummary*> shown;
+    for (const core::CaseSummary& s : *list) {
+        if (filter.matches(s, me, hits ? &*hits : nullptr)) {
+            shown.push_back(&s);
+        }
+    }
+    // By reference (prefix, year, number): the order people file and quote them in.
+    std::sort(shown.begin(), shown.end(),
+              [](const core::CaseSummary* a, const core::CaseSummary* b) { return a->reference < b->reference; });
+    if (inv.isSet(Opt::Json)) {
+        QJsonArray array;
+        for (const core::CaseSummary* s : shown) {
+            if (s->restrictedPlaceholder) {
+                array.append(QJsonObject {{QStringLiteral("reference"), s->reference},
+                                          {QStringLiteral("restricted"), true},
+                                          {QStringLiteral("clientName"), QJsonValue(QJsonValue::Null)},
+                                          {QStringLiteral("stage"), QJsonValue(QJsonValue::Null)},
+                                          {QStringLiteral("feeEarner"), QJsonValue(QJsonValue::Null)},
+                                          {QStringLiteral("nextDeadline"), QJsonValue(QJsonValue::Null)}});
+                continue;
+            }
+            array.append(QJsonObject {{QStringLiteral("reference"), s->reference},
+                                      {QStringLiteral("restricted"), s->restricted},
+                                      {QStringLiteral("clientName"), s->clientName},
+                                      {QStringLiteral("stage"), core::stageId(s->stage)},
+                                      {QStringLiteral("feeEarner"), s->feeEarner},
+                                      {QStringLiteral("feeEarnerName"), s->feeEarnerName},
+                                      {QStringLiteral("nextDeadline"), isoDateOrNull(s->nextDeadline)},
+                                      {QStringLiteral("safeguardingAlert"), s->safeguardingAlert}});
+        }
+        inv.io.out << printJson(QJsonDocument(array));
+        inv.io.out.flush();
+        return toInt(ExitStatus::Success);
+    }
+    if (shown.empty()) {
+        inv.io.out << (list->empty() ? QStringLiteral("No cases yet.") : QStringLiteral("No cases match.")) << Qt::endl;
+        return toInt(ExitStatus::Success);
+    }
+    QList<QStringList> rows {{QStringLiteral("REFERENCE"), QStringLiteral("CLIENT"), QStringLiteral("STAGE"),
+                              QStringLiteral("FEE EARNER"), QStringLiteral("NEXT DEADLINE"), QStringLiteral("FLAGS")}};
+    for (const core::CaseSummary* s : shown) {
+        if (s->restrictedPlaceholder) {
+            rows.append(QStringList {s->reference, QStringLiteral("(restricted)"), QString(), QString(), QString(),
+                                     QStringLiteral("restricted")});
+            continue;
+        }
+        QStringList flags;
+        if (s->safeguardingAlert) {
+            flags << QStringLiteral("safeguarding");
+        }
+        if (s->restricted) {
+            flags << QStringLiteral("restricted");
+        }
+        rows.append(QStringList {s->reference, s->clientName, core::stageLabel(s->stage), s->feeEarnerName,
+                                 ukDate(s->nextDeadline), flags.join(QStringLiteral(", "))});
+    }
+    inv.io.out << formatTable(rows);
+    inv.io.out.flush();
+    return toInt(ExitStatus::Success);
+}
+
+QJsonObject caseToJson(const core::CaseRecord& c, const std::vector<core::Task>& tasks)
+{
+    const core::Client& cl = c.client;
+    const core::SafeContact& sc = cl.safeContact;
+    QJsonArray incidents;
+    for (const core::Incident& i : c.incidents) {
+        const int age = i.ageAtStart(cl.dateOfBirth);
+        incidents.append(
+            QJsonObject {{QStringLiteral("start"), isoDateAt(i.start, i.startPrecision)},
+                         {QStringLiteral("end"), isoDateAt(i.end, i.endPrecision)},
+                         {QStringLiteral("precision"), core::precisionId(i.startPrecision)},
+                         {QStringLiteral("endPrecision"), core::precisionId(i.endPrecision)},
+                         {QStringLiteral("abuseTypes"), QJsonArray::fromStringList(i.abuseTypes)},
+                         {QStringLiteral("perpetrators"), QJsonArray::fromStringList(i.perpetrators)},
+                         {QStringLiteral("institutions"), QJsonArray::fromStringList(i.institutions)},
+                         {QStringLiteral("location"), i.location},
+                         {QStringLiteral("region"), core::regionId(i.region)},
+                         {QStringLiteral("ageAtStart"), age < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(age)},
+                         {QStringLiteral("reportedToPolice"), i.reportedToPolice},
+                         {QStringLiteral("policeReportDate"), isoDateOrNull(i.policeReportDate)},
+                         {QStringLiteral("policeForce"), i.policeForce},
+                         {QStringLiteral("crimeReference"), i.crimeReference},
+                         {QStringLiteral("prosecutionStatus"), i.prosecutionStatus}});
+    }
+    QJsonArray parties;
+    for (const core::CaseParty& p : c.parties) {
+        parties.append(QJsonObject {
+            {QStringLiteral("name"), p.party.name},
+            {QStringLiteral("kind"),
+             p.party.kind == core::PartyKind::Person ? QStringLiteral("person") : QStringLiteral("organisation")},
+            {QStringLiteral("role"), core::partyRoleId(p.role)},
+            {QStringLiteral("aliases"), QJsonArray::fromStringList(p.party.aliases)}});
+    }
+    QJsonArray taskArray;
+    for (const core::Task& t : tasks) {
+        taskArray.append(QJsonObject {{QStringLiteral("title"), t.title},
+                                      {QStringLiteral("due"), isoDateOrNull(t.due)},
+                                      {QStringLiteral("assignee"), t.assignee},
+                                      {QStringLiteral("done"), t.done},
+                                      {QStringLiteral("urgent"), t.urgent},
+                                      {QStringLiteral("kind"), core::taskKindId(t.kind)}});
+    }
+    QJsonArray limbs;
+    for (core::ClaimLimb l : c.limbs) {
+        limbs.append(core::limbId(l));
+    }
+    const QJsonObject safeContact {{QStringLiteral("phone"), sc.phone},
+                                   {QStringLiteral("voicemail"), sc.voicemail},
+                                   {QStringLiteral("text"), sc.text},
+                                   {QStringLiteral("email"), sc.email},
+                                   {QStringLiteral("post"), sc.post},
+                                   {QStringLiteral("neverWriteTo"), QJsonArray::fromStringList(sc.neverWriteTo)},
+                                   {QStringLiteral("codeWordSet"), !sc.codeWord.isEmpty()},
+                                   {QStringLiteral("timesToAvoid"), sc.timesToAvoid},
+                                   {QStringLiteral("whoAtHomeKnows"), sc.whoAtHomeKnows}};
+    const QJsonObject client {{QStringLiteral("fullName"), cl.fullName},
+                              {QStringLiteral("preferredName"), cl.preferredName},
+                              {QStringLiteral("formerNames"), QJsonArray::fromStringList(cl.formerNames)},
+                              {QStringLiteral("dateOfBirth"), isoDateOrNull(cl.dateOfBirth)},
+                              {QStringLiteral("dateOfBirthVerified"), cl.dateOfBirthVerified},
+                              {QStringLiteral("pronouns"), cl.pronouns},
+                              {QStringLiteral("phone"), cl.phone},
+                              {QStringLiteral("email"), cl.email},
+                              {QStringLiteral("address"), cl.address},
+                              {QStringLiteral("safeContact"), safeContact},
+                              {QStringLiteral("preferredCaseworkerGender"), cl.preferredCaseworkerGender},
+                              {QStringLiteral("communicationNeeds"), cl.communicationNeeds},
+                              {QStringLiteral("interpreterLanguage"), cl.interpreterLanguage},
+                              {QStringLiteral("capacityConcern"), cl.capacityConcern},
+                              {QStringLiteral("litigationFriend"), cl.litigationFriend}};
+    return QJsonObject {
+        {QStringLiteral("reference"), c.reference},
+        {QStringLiteral("stage"), core::stageId(c.stage)},
+        {QStringLiteral("feeEarner"), c.feeEarner},
+        {QStringLiteral("supervisor"), textOrNull(c.supervisor)},
+        {QStringLiteral("openedOn"), isoDateOrNull(c.openedOn)},
+        {QStringLiteral("closedOn"), isoDateOrNull(c.closedOn)},
+        {QStringLiteral("outcome"), c.outcome},
+        {QStringLiteral("limbs"), limbs},
+        {QStringLiteral("funding"), core::fundingId(c.funding)},
+        {QStringLiteral("restricted"), c.restricted},
+        {QStringLiteral("accountRecorded"), c.hasAccount},
+        {QStringLiteral("safeguardingAlert"), c.safeguardingAlert},
+        {QStringLiteral("safeguardingRisks"), QJsonArray::fromStringList(c.safeguarding.seriousRiskReasons())},
+        {QStringLiteral("safeguardingAction"), c.safeguardingAction},
+        {QStringLiteral("version"), c.version},
+        {QStringLiteral("updatedAt"), isoUtc(c.updatedAtUtc)},
+        {QStringLiteral("updatedBy"), c.updatedBy},
+        {QStringLiteral("client"), client},
+        {QStringLiteral("incidents"), incidents},
+        {QStringLiteral("parties"), parties},
+        {QStringLiteral("tasks"), taskArray}};
+}
+
+// Safe-contact rules in one line each, so the first thing anyone reads is how (not) to make contact.
+QList<QStringList> safeContactRows(const core::SafeContact& sc)
+{
+    QStringList safe;
+    QStringList unsafe;
+    const std::pair<bool, QString> channels[] {{sc.phone, QStringLiteral("phone")},
+                                               {sc.voicemail, QStringLiteral("voicemail")},
+                                               {sc.text, QStringLiteral("text")},
+                                               {sc.email, QStringLiteral("email")},
+                                               {sc.post, QStringLiteral("post")}};
+    for (const auto& [ok, name] : channels) {
+        (ok ? safe : unsafe) << name;
+    }
+    QList<QStringList> rows {
+        {QStringLiteral("  Safe to use:"),
+         safe.isEmpty() ? QStringLiteral("none confirmed") : safe.join(QStringLiteral(", "))},
+        {QStringLiteral("  Do NOT use:"), unsafe.isEmpty() ? QStringLiteral("-") : unsafe.join(QStringLiteral(", "))}};
+    if (!sc.neverWriteTo.isEmpty()) {
+        rows.append({QStringLiteral("  Never write to:"), sc.neverWriteTo.join(QStringLiteral("; "))});
+    }
+    if (!sc.timesToAvoid.isEmpty()) {
+        rows.append({QStringLiteral("  Times to avoid:"), sc.timesToAvoid});
+    }
+    if (!sc.whoAtHomeKnows.isEmpty()) {
+        rows.append({QStringLiteral("  Who at home knows:"), sc.whoAtHomeKnows});
+    }
+    rows.append({QStringLiteral("  Code word:"),
+                 sc.codeWord.isEmpty() ? QStringLiteral("none") : QStringLiteral("set (ask the client for it)")});
+    return rows;
+}
+
+int casesShow(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    auto record = cases.loadByReference(inv.value(Opt::Case));
+    if (!record) {
+        return fail(inv.io, record.error());
+    }
+    auto tasks = cases.tasks(record->id);
+    if (!tasks) {
+        return fail(inv.io, tasks.error());
+    }
+    const core::CaseRecord& c = *record;
+    if (inv.isSet(Opt::Json)) {
+        inv.io.out << printJson(QJsonDocument(caseToJson(c, *tasks)));
+        inv.io.out.flush();
+        return toInt(ExitStatus::Success);
+    }
+    const QHash<QString, QString> names = displayNames(**session);
+    const core::Client& cl = c.client;
+    QString client = cl.fullName;
+    if (!cl.preferredName.isEmpty()) {
+        client += QStringLiteral(" (prefers \"%1\")").arg(cl.preferredName);
+    }
+    QList<QStringList> overview {
+        {QStringLiteral("Case:"), c.reference + (c.restricted ? QStringLiteral("  [restricted]") : QString())},
+        {QStringLiteral("Client:"), client},
+    };
+    if (!cl.formerNames.isEmpty()) {
+        overview.append({QStringLiteral("Former names:"), cl.formerNames.join(QStringLiteral("; "))});
+    }
+    overview.append(
+        {QStringLiteral("Date of birth:"),
+         cl.dateOfBirth.isValid() ? ukDate(cl.dateOfBirth)
+                 + (cl.dateOfBirthVerified ? QStringLiteral(" (verified)") : QStringLiteral(" (not verified)"))
+                                  : QStringLiteral("not recorded")});
+    if (!cl.pronouns.isEmpty()) {
+        overview.append({QStringLiteral("Pronouns:"), cl.pronouns});
+    }
+    overview.append({QStringLiteral("Stage:"), core::stageLabel(c.stage)});
+    overview.append({QStringLiteral("Fee earner:"), personLabel(names, c.feeEarner)});
+    if (!c.supervisor.isEmpty()) {
+        overview.append({QStringLiteral("Supervisor:"), personLabel(names, c.supervisor)});
+    }
+    overview.append({QStringLiteral("Opened:"), ukDate(c.openedOn)});
+    if (c.closedOn.isValid()) {
+        overview.append(
+            {QStringLiteral("Closed:"),
+             ukDate(c.closedOn) + (c.outcome.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.outcome))});
+    }
+    overview.append({QStringLiteral("Funding:"), core::fundingLabel(c.funding)});
+    overview.append({QStringLiteral("Safeguarding:"),
+                     c.safeguardingAlert ? QStringLiteral("ALERT: %1; a supervisor must record the action taken")
+                                               .arg(c.safeguarding.seriousRiskReasons().join(QStringLiteral(", ")))
+                         : c.safeguardingAction.isEmpty()
+                         ? QStringLiteral("no open alert")
+                         : QStringLiteral("action recorded: %1").arg(c.safeguardingAction)});
+    overview.append({QStringLiteral("Account recorded:"), yesNo(c.hasAccount)});
+    inv.io.out << formatTable(overview);
+    if (!cl.interpreterLanguage.isEmpty() || !cl.communicationNeeds.isEmpty()
+        || !cl.preferredCaseworkerGender.isEmpty()) {
+        QList<QStringList> needs;
+        if (!cl.preferredCaseworkerGender.isEmpty()) {
+            needs.append({QStringLiteral("  Caseworker:"), cl.preferredCaseworkerGender});
+        }
+        if (!cl.interpreterLanguage.isEmpty()) {
+            needs.append({QStringLiteral("  Interpreter:"), cl.interpreterLanguage});
+        }
+        if (!cl.communicationNeeds.isEmpty()) {
+            needs.append({QStringLiteral("  Communication:"), cl.communicationNeeds});
+        }
+        inv.io.out << "\nNeeds and preferences\n" << formatTable(needs);
+    }
+    inv.io.out << "\nSafe contact\n" << formatTable(safeContactRows(cl.safeContact));
+
+    inv.io.out << "\nIncidents\n";
+    if (c.incidents.empty()) {
+        inv.io.out << "  none recorded\n";
+    } else {
+        QList<QStringList> rows {{QStringLiteral("  FROM"), QStringLiteral("TO"), QStringLiteral("AGE"),
+                                  QStringLiteral("REGION"), QStringLiteral("TYPES"), QStringLiteral("WHO"),
+                                  QStringLiteral("WHERE")}};
+        for (const core::Incident& i : c.incidents) {
+            const int age = i.ageAtStart(cl.dateOfBirth);
+            rows.append({QStringLiteral("  ") + ukDateAt(i.start, i.startPrecision), ukDateAt(i.end, i.endPrecision),
+                         age < 0 ? QString() : QString::number(age), core::regionLabel(i.region),
+                         i.abuseTypes.join(QStringLiteral(", ")), i.perpetrators.join(QStringLiteral("; ")),
+                         i.institutions.join(QStringLiteral("; "))});
+        }
+        inv.io.out << formatTable(rows);
+    }
+
+    inv.io.out << "\nParties\n";
+    if (c.parties.empty()) {
+        inv.io.out << "  none recorded\n";
+    } else {
+        QList<QStringList> rows {{QStringLiteral("  ROLE"), QStringLiteral("NAME"), QStringLiteral("ALSO KNOWN AS")}};
+        for (const core::CaseParty& p : c.parties) {
+            rows.append({QStringLiteral("  ") + core::partyRoleLabel(p.role), p.party.name,
+                         p.party.aliases.join(QStringLiteral("; "))});
+        }
+        inv.io.out << formatTable(rows);
+    }
+
+    inv.io.out << "\nTasks\n";
+    if (tasks->empty()) {
+        inv.io.out << "  none\n";
+    } else {
+        QList<QStringList> rows {
+            {QStringLiteral("  DUE"), QStringLiteral("TASK"), QStringLiteral("ASSIGNED TO"), QStringLiteral("STATUS")}};
+        for (const core::Task& t : *tasks) {
+            rows.append({QStringLiteral("  ") + ukDate(t.due), t.title, personLabel(names, t.assignee),
+                         t.done         ? QStringLiteral("done")
+                             : t.urgent ? QStringLiteral("URGENT")
+                                        : QStringLiteral("open")});
+        }
+        inv.io.out << formatTable(rows);
+    }
+    inv.io.out.flush();
+    return toInt(ExitStatus::Success);
+}
+
+int casesExport(Invocation& inv)
+{
+    const QString path = inv.value(Opt::Csv);
+    if (QFile::exists(path)) {
+        return fail(inv.io,
+                    makeError(ErrorCode::AlreadyExists,
+                              QStringLiteral("%1 already exists. Choose a new file name: an export never "
+                                             "overwrites a file.")
+                                  .arg(path)));
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    auto report = core::CaseExport(**session).toFile(path);
+    if (!report) {
+        return fail(inv.io, report.error());
+    }
+    inv.io.out << QStringLiteral("Exported %1 case(s) to %2 (without accounts).").arg(report->cases).arg(path);
+    if (report->skippedRestricted > 0) {
+        inv.io.out
+            << QStringLiteral(" %1 restricted case(s) you may not open were left out.").arg(report->skippedRestricted);
+    }
+    inv.io.out << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
+int conflictsCheck(Invocation& inv)
+{
+    QDate dob;
+    if (inv.isSet(Opt::Dob)) {
+        dob = QDate::fromString(inv.value(Opt::Dob), Qt::ISODate);
+        if (!dob.isValid() || inv.value(Opt::Dob).size() != 10) {
+            return usageError(inv.io,
+                              QStringLiteral("--dob takes a date that exists, as YYYY-MM-DD ('%1' is not one).")
+                                  .arg(inv.value(Opt::Dob)),
+                              commandHelpHint(inv.command));
+        }
+    }
+    if (inv.value(Opt::Name).trimmed().isEmpty()) {
+        return usageError(inv.io, QStringLiteral("--name needs a name to check."), commandHelpHint(inv.command));
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::ConflictService conflicts(**session);
+    const QString name = inv.value(Opt::Name).trimmed();
+    auto matches = conflicts.check(name, dob);
+    if (!matches) {
+        return fail(inv.io, matches.error());
+    }
+    auto recorded = conflicts.record(0, name, dob, *matches);
+    if (!recorded) {
+        return fail(inv.io, recorded.error());
+    }
+    if (inv.isSet(Opt::Json)) {
+        QJsonArray array;
+        for (const core::ConflictMatch& m : *matches) {
+            array.append(
+                QJsonObject {{QStringLiteral("name"), m.restricted ? QJsonValue(QJsonValue::Null) : QJsonValue(m.name)},
+                             {QStringLiteral("kind"), m.kind},
+                             {QStringLiteral("role"), textOrNull(m.role)},
+                             {QStringLiteral("caseReference"),
+                              m.restricted ? QJsonValue(QJsonValue::Null) : QJsonValue(m.caseReference)},
+                             {QStringLiteral("restricted"), m.restricted},
+                             {QStringLiteral("score"), std::round(m.score * 1000.0) / 1000.0},
+                             {QStringLiteral("reasons"), QJsonArray::fromStringList(m.reasons)}});
+        }
+        inv.io.out << printJson(QJsonDocument(array));
+        inv.io.out.flush();
+        return toInt(ExitStatus::Success);
+    }
+    if (matches->empty()) {
+        inv.io.out
+            << QStringLiteral("No possible matches for \"%1\". The check was recorded (#%2).").arg(name).arg(*recorded)
+            << Qt::endl;
+        return toInt(ExitStatus::Success);
+    }
+    QList<QStringList> rows {{QStringLiteral("SCORE"), QStringLiteral("KIND"), QStringLiteral("NAME"),
+                              QStringLiteral("CASE"), QStringLiteral("REASONS")}};
+    for (const core::ConflictMatch& m : *matches) {
+        const QString kind = m.role.isEmpty() ? m.kind : QStringLiteral("%1 (%2)").arg(m.kind, m.role);
+        rows.append({QString::number(m.score, 'f', 2), kind, m.restricted ? QStringLiteral("(restricted)") : m.name,
+                     m.restricted ? QStringLiteral("(restricted)") : m.caseReference,
+                     m.reasons.join(QStringLiteral("; "))});
+    }
+    inv.io.out << formatTable(rows)
+               << QStringLiteral(
+                      "%1 possible match(es). The check was recorded (#%2); a solicitor or supervisor clears a "
+                      "potential conflict.")
+                      .arg(matches->size())
+                      .arg(*recorded)
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
+int demoCreate(Invocation& inv)
+{
+    core::DemoContent content;
+    bool ok = false;
+    content.cases = inv.value(Opt::Cases).toInt(&ok);
+    if (!ok || content.cases < 0 || content.cases > 1000000) {
+        return usageError(inv.io, QStringLiteral("--cases takes a number of cases from 0 to 1000000."),
+                          commandHelpHint(inv.command));
+    }
+    if (inv.isSet(Opt::Seed)) {
+        content.seed = inv.value(Opt::Seed).toUInt(&ok);
+        if (!ok) {
+            return usageError(inv.io, QStringLiteral("--seed takes a whole number from 0 to 4294967295."),
+                              commandHelpHint(inv.command));
+        }
+    }
+    if (QFile::exists(inv.vaultPath)) {
+        return fail(inv.io,
+                    makeError(ErrorCode::AlreadyExists,
+                              QStringLiteral("%1 already exists. Choose another name: ClaimDesk never "
+                                             "overwrites a vault.")
+                                  .arg(inv.vaultPath)));
+    }
+    if (auto created = core::DemoVault::create(inv.vaultPath, inv.options, content); !created) {
+        return fail(inv.io, created.error());
+    }
+    QStringList users;
+    for (const core::DemoAccount& a : core::DemoVault::accounts()) {
+        users << a.username;
+    }
+    inv.io.out << QStringLiteral("Created the demo vault %1 with %2 fictional case(s) (seed %3). Every person in it is "
+                                 "invented.\nSign in as %4 with the passphrase %5.")
+                      .arg(inv.vaultPath)
+                      .arg(content.cases)
+                      .arg(content.seed)
+                      .arg(users.join(QStringLiteral(", ")), core::DemoVault::passphrase())
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
 const std::vector<Command>& commands()
 {
     const CommandOption user {Opt::User, true, QLatin1String("USER"), QLatin1String("Sign in as USER.")};
@@ -501,6 +1153,84 @@ const std::vector<Command>& commands()
                        "active,\nmustChangePassphrase and createdAt (ISO 8601, UTC)."),
          {user, {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")}, kBusyTimeout},
          userList},
+        {QLatin1String("cases"),
+         QLatin1String("import"),
+         QLatin1String("VAULT --user USER FILE.csv [--dry-run]"),
+         QLatin1String("Import cases from a CSV file (all or nothing)."),
+         QLatin1String(
+             "Reads FILE.csv (UTF-8, a header row, RFC 4180 quoting) with the columns\n"
+             "  client_name, preferred_name, former_names, date_of_birth, stage, fee_earner, abuser_names,\n"
+             "  institution_names, abuse_types, incident_start, incident_end, incident_precision, region, "
+             "account\n"
+             "(account may be left out). Lists are separated by semicolons; dates are YYYY-MM-DD, or YYYY-MM "
+             "and YYYY\nwhen incident_precision is month or year. The whole file is checked first: any problem "
+             "rejects it,\nevery problem is listed as 'line N: column: problem' and nothing is written "
+             "(exit status 2).\nOtherwise every row becomes a case in one transaction."),
+         {user,
+          {Opt::DryRun, false, QLatin1String(), QLatin1String("Only check the file; write nothing.")},
+          kBusyTimeout},
+         casesImport,
+         QLatin1String("FILE.csv")},
+        {QLatin1String("cases"),
+         QLatin1String("list"),
+         QLatin1String("VAULT --user USER [--search TEXT] [--stage STAGE] [--json]"),
+         QLatin1String("List the cases you can see."),
+         QLatin1String("Prints an aligned table (UK dates), or with --json an array of objects with reference, "
+                       "clientName,\nstage, feeEarner, feeEarnerName, nextDeadline (YYYY-MM-DD or null), restricted "
+                       "and safeguardingAlert.\nA restricted case you may not open is listed by reference only "
+                       "(clientName null)."),
+         {user,
+          {Opt::Search, false, QLatin1String("TEXT"),
+           QLatin1String("Words that start a reference, client name (also former) or party name.")},
+          {Opt::Stage, false, QLatin1String("STAGE"), QLatin1String("Only this stage (enquiry, intake, ... closed).")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")},
+          kBusyTimeout},
+         casesList},
+        {QLatin1String("cases"),
+         QLatin1String("show"),
+         QLatin1String("VAULT --user USER --case REF [--json]"),
+         QLatin1String("Show a case file (never the account)."),
+         QLatin1String("Prints the case: client, safe-contact rules, incidents, parties and tasks. The client's "
+                       "account is\nnever printed, only whether one is recorded."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference, such as CD-2026-0042.")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of text.")},
+          kBusyTimeout},
+         casesShow},
+        {QLatin1String("cases"),
+         QLatin1String("export"),
+         QLatin1String("VAULT --user USER --csv FILE"),
+         QLatin1String("Export your cases as CSV in the import format."),
+         QLatin1String("Writes the cases you may open to FILE in the import format, without accounts, so it can be "
+                       "imported\nagain (each case's first incident). Never overwrites a file. Recorded in the audit "
+                       "log."),
+         {user, {Opt::Csv, true, QLatin1String("FILE"), QLatin1String("Where to write (a new file).")}, kBusyTimeout},
+         casesExport},
+        {QLatin1String("conflicts"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER --name \"NAME\" [--dob YYYY-MM-DD] [--json]"),
+         QLatin1String("Check a name against every client, former name, party and alias."),
+         QLatin1String("Fuzzy matching (accents, nicknames, St/Saint, sound-alike, typing slips), ranked by score.\n"
+                       "Matches in a restricted case you may not open show no name or reference. The check is "
+                       "recorded.\nWith --json: an array of objects with name, kind (client, former-name, party, "
+                       "alias), role,\ncaseReference (null when restricted), restricted, score (0 to 1) and reasons."),
+         {user,
+          {Opt::Name, true, QLatin1String("\"NAME\""), QLatin1String("The name to check.")},
+          {Opt::Dob, false, QLatin1String("YYYY-MM-DD"), QLatin1String("Their date of birth, if known.")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")},
+          kBusyTimeout},
+         conflictsCheck},
+        {QLatin1String("demo"),
+         QLatin1String(),
+         QLatin1String("VAULT --cases N [--seed S]"),
+         QLatin1String("Create a demo vault full of fictional cases (no passphrase asked)."),
+         QLatin1String("Creates VAULT (never over an existing file) with the users demo-admin, demo-supervisor,\n"
+                       "demo-solicitor and demo-paralegal, all with the passphrase demo-passphrase, and N fictional "
+                       "cases.\nThe same seed always gives the same cases. Never put real client data in it."),
+         {{Opt::Cases, true, QLatin1String("N"), QLatin1String("How many fictional cases (0 to 1000000).")},
+          {Opt::Seed, false, QLatin1String("S"), QLatin1String("Seed for the fictional data (default 1).")},
+          kKdfProfile},
+         demoCreate},
     };
     return list;
 }
@@ -512,14 +1242,16 @@ constexpr QLatin1String kPassphraseNote(
     "Passphrases are read from the terminal without echo, or one per line from standard input when it is\n"
     "not a terminal; never from arguments or environment variables.");
 
-constexpr QLatin1String kExitStatuses(
-    "Exit status: 0 success; 1 other failure; 2 usage or invalid input; 3 wrong passphrase or unknown user;\n"
-    "4 vault damaged or tampered; 5 vault busy; 6 permission denied (or a one-time passphrase to change first).");
+constexpr QLatin1String
+    kExitStatuses("Exit status: 0 success; 1 other failure; 2 usage or invalid input (also a rejected import);\n"
+                  "3 wrong passphrase or unknown user; 4 vault damaged or tampered; 5 vault busy; 6 permission denied\n"
+                  "(or a one-time passphrase to change first).");
 
 QString programHelp(const QString& onlyGroup = {})
 {
     QString text = QStringLiteral("Usage: ") + kProgram + QStringLiteral(" COMMAND VAULT --user USER [options]\n\n")
-        + QStringLiteral("ClaimDesk's command-line tool: vault and user administration.\n\nCommands:\n");
+        + QStringLiteral("ClaimDesk's command-line tool: vault and user administration, cases, conflict checks and a "
+                         "demo vault.\n\nCommands:\n");
     QList<QStringList> rows;
     for (const Command& c : commands()) {
         if (onlyGroup.isEmpty() || c.group == onlyGroup) {
@@ -593,11 +1325,16 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
     if (positional.isEmpty()) {
         return usageError(io, QStringLiteral("Give the vault file."), commandHelpHint(command));
     }
-    if (positional.size() > 1) {
+    const qsizetype expected = command.operand.isEmpty() ? 1 : 2;
+    if (positional.size() < expected) {
+        return usageError(io, QStringLiteral("Give the %1 after the vault file.").arg(command.operand),
+                          commandHelpHint(command));
+    }
+    if (positional.size() > expected) {
         return usageError(io,
                           QStringLiteral("Unexpected argument '%1'. Passphrases are never taken from arguments: they "
                                          "are read from the terminal or standard input.")
-                              .arg(positional.at(1)),
+                              .arg(positional.at(expected)),
                           commandHelpHint(command));
     }
     for (const CommandOption& o : command.options) {
@@ -612,7 +1349,7 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
         }
     }
 
-    Invocation inv {io, command, parser, positional.first(), {}};
+    Invocation inv {io, command, parser, positional.first(), {}, positional.value(1)};
     if (inv.isSet(Opt::BusyTimeout)) {
         bool ok = false;
         const int ms = inv.value(Opt::BusyTimeout).toInt(&ok);
@@ -621,6 +1358,9 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
                               commandHelpHint(command));
         }
         inv.options.busyTimeoutMs = ms;
+    }
+    if (command.handler == demoCreate) {
+        inv.options.kdf = core::KdfProfile::interactive();  // the demo holds nothing real (as in the GUI)
     }
     if (inv.isSet(Opt::KdfProfile)) {
         if (inv.value(Opt::KdfProfile) != kTestKdfProfile) {
@@ -657,6 +1397,11 @@ int runCli(const QStringList& arguments, CliIo& io)
                           group.startsWith(QLatin1Char('-')) ? QStringLiteral("Unknown option '%1'.").arg(group)
                                                              : QStringLiteral("Unknown command '%1'.").arg(group),
                           programUsageHint());
+    }
+    const auto oneWord
+        = std::find_if(all.begin(), all.end(), [&](const Command& c) { return c.group == group && c.name.isEmpty(); });
+    if (oneWord != all.end()) {
+        return runCommand(*oneWord, args.mid(1), io);
     }
     if (args.size() < 2 || isHelpFlag(args.at(1))) {
         if (args.size() >= 2) {

@@ -1,5 +1,7 @@
 #include "demo/DemoVault.h"
 
+#include "cases/CaseService.h"
+#include "demo/DemoCases.h"
 #include "store/Vault.h"
 
 namespace claimdesk::core {
@@ -21,20 +23,28 @@ QString DemoVault::fileName()
     return QStringLiteral("ClaimDesk demo.claimdesk");
 }
 
+QString DemoVault::passphrase()
+{
+    return QStringLiteral("demo-passphrase");
+}
+
+QString DemoVault::referencePrefix()
+{
+    return QStringLiteral("DEMO");
+}
+
 const std::vector<DemoAccount>& DemoVault::accounts()
 {
-    static const std::vector<DemoAccount> accounts{
-        {QStringLiteral("admin"), QStringLiteral("Dana Whitfield"), Role::Admin, QStringLiteral("demo admin lantern")},
-        {QStringLiteral("supervisor"), QStringLiteral("Priya Raman"), Role::Supervisor,
-         QStringLiteral("demo supervisor harbour")},
-        {QStringLiteral("solicitor"), QStringLiteral("Tom Hadley"), Role::Solicitor, QStringLiteral("demo solicitor meadow")},
-        {QStringLiteral("paralegal"), QStringLiteral("Grace Mensah"), Role::Paralegal,
-         QStringLiteral("demo paralegal orchard")},
+    static const std::vector<DemoAccount> accounts {
+        {QStringLiteral("demo-admin"), QStringLiteral("Dana Whitfield"), Role::Admin, passphrase()},
+        {DemoCases::kSupervisor, QStringLiteral("Priya Raman"), Role::Supervisor, passphrase()},
+        {DemoCases::kSolicitor, QStringLiteral("Tom Hadley"), Role::Solicitor, passphrase()},
+        {DemoCases::kParalegal, QStringLiteral("Grace Mensah"), Role::Paralegal, passphrase()},
     };
     return accounts;
 }
 
-Result<void> DemoVault::create(const QString& path, const VaultOptions& options)
+Result<void> DemoVault::create(const QString& path, const VaultOptions& options, const DemoContent& content)
 {
     const std::vector<DemoAccount>& people = accounts();
     const DemoAccount& admin = people.front();
@@ -46,6 +56,9 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options)
     if (auto marked = vault->setSetting(kDemoMarkerKey, QStringLiteral("true")); !marked) {
         return marked.error();
     }
+    if (auto prefixed = CaseService(*vault).setReferencePrefix(referencePrefix()); !prefixed) {
+        return prefixed.error();
+    }
     for (auto it = people.begin() + 1; it != people.end(); ++it) {
         if (auto added = vault->addUser({it->username, it->displayName, it->role}, oneTimePassphraseFor(*it)); !added) {
             return added.error();
@@ -54,7 +67,8 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options)
     vault->lock(LockReason::Quit);
 
     // Each fictional person replaces their one-time passphrase, exactly as a real user would at first sign-in,
-    // so the passphrases shown on screen work straight away.
+    // so the passphrase shown on screen works straight away. The supervisor then writes the fictional cases
+    // (an admin sees no case content, so an admin could not).
     for (auto it = people.begin() + 1; it != people.end(); ++it) {
         auto session = Vault::unlock(path, it->username, oneTimePassphraseFor(*it), options);
         if (!session) {
@@ -63,9 +77,13 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options)
         if (auto changed = (*session)->changePassphrase(oneTimePassphraseFor(*it), it->passphrase.toUtf8()); !changed) {
             return changed.error();
         }
+        if (it->username == DemoCases::kSupervisor && content.cases > 0) {
+            if (auto written = DemoCases::write(**session, content.cases, content.seed); !written) {
+                return written.error();
+            }
+        }
         (*session)->lock(LockReason::Quit);
     }
-    // Later releases add fictional cases here.
     return {};
 }
 

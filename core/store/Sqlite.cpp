@@ -3,6 +3,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include <cerrno>
+#include <unordered_map>
 #include <utility>
 
 namespace claimdesk::core::sql {
@@ -17,7 +18,59 @@ void StatementFinalizer::operator()(sqlite3_stmt* stmt) const
     sqlite3_finalize(stmt);
 }
 
-Statement::Statement(Connection* connection, sqlite3_stmt* stmt) : m_connection(connection), m_stmt(stmt) {}
+// Prepared statements not in use, by their SQL text. Bounded: a connection runs a few dozen distinct
+// statements, so the limit only matters if something prepares generated SQL (which it should not).
+struct StatementCache {
+    static constexpr std::size_t kMaxIdle = 256;
+    std::unordered_multimap<std::string, sqlite3_stmt*> idle;
+
+    StatementCache() = default;
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+    ~StatementCache()
+    {
+        for (auto& entry : idle) {
+            sqlite3_finalize(entry.second);
+        }
+    }
+};
+
+Statement::Statement(Connection* connection, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache, std::string sql)
+    : m_connection(connection), m_stmt(stmt), m_cache(std::move(cache)), m_sql(std::move(sql))
+{
+}
+
+Statement::~Statement()
+{
+    release();
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_connection = other.m_connection;
+        m_stmt = std::move(other.m_stmt);
+        m_cache = std::move(other.m_cache);
+        m_sql = std::move(other.m_sql);
+        m_bindError = other.m_bindError;
+    }
+    return *this;
+}
+
+void Statement::release()
+{
+    if (!m_stmt) {
+        return;
+    }
+    if (auto cache = m_cache.lock(); cache && !m_sql.empty() && cache->idle.size() < StatementCache::kMaxIdle) {
+        sqlite3_reset(m_stmt.get());  // ends any read in progress and releases its locks
+        sqlite3_clear_bindings(m_stmt.get());  // no bound value outlives its use
+        cache->idle.emplace(std::move(m_sql), m_stmt.release());
+        return;
+    }
+    m_stmt.reset();
+}
 
 Statement& Statement::bind(int index, const QString& value)
 {
@@ -154,15 +207,32 @@ Result<void> Connection::exec(const char* sql)
     return {};
 }
 
+void Connection::close()
+{
+    m_cache.reset();
+    m_db.reset();
+}
+
 Result<Statement> Connection::prepare(const char* sql)
 {
+    std::string key(sql);
+    if (m_db) {
+        if (!m_cache) {
+            m_cache = std::make_shared<StatementCache>();
+        }
+        if (auto it = m_cache->idle.find(key); it != m_cache->idle.end()) {
+            sqlite3_stmt* cached = it->second;
+            m_cache->idle.erase(it);
+            return Statement(this, cached, m_cache, std::move(key));
+        }
+    }
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v2(m_db.get(), sql, -1, &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return error(sqlite3_extended_errcode(m_db.get()), QStringLiteral("preparing a query"));
     }
-    return Statement(this, stmt);
+    return Statement(this, stmt, m_cache, std::move(key));
 }
 
 Result<QString> Connection::scalarText(const char* sql)
@@ -250,23 +320,50 @@ Error Connection::error(int rc, const QString& doing) const
 Result<Transaction> Transaction::begin(Connection& connection)
 {
     const bool nested = sqlite3_get_autocommit(connection.handle()) == 0;
+    if (nested && connection.m_bulk) {
+        return Transaction(&connection, Kind::Joined);
+    }
     if (auto begun = connection.exec(nested ? "SAVEPOINT claimdesk_nested" : "BEGIN IMMEDIATE"); !begun) {
         return begun.error();
     }
-    return Transaction(&connection, nested);
+    return Transaction(&connection, nested ? Kind::Savepoint : Kind::Outer);
+}
+
+Result<Transaction> Transaction::beginBulk(Connection& connection)
+{
+    if (sqlite3_get_autocommit(connection.handle()) == 0) {
+        return begin(connection);  // already inside a transaction: an ordinary nested one
+    }
+    if (auto begun = connection.exec("BEGIN IMMEDIATE"); !begun) {
+        return begun.error();
+    }
+    connection.m_bulk = true;
+    connection.m_bulkPartAbandoned = false;
+    return Transaction(&connection, Kind::Bulk);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : m_connection(std::exchange(other.m_connection, nullptr)), m_nested(other.m_nested)
+    : m_connection(std::exchange(other.m_connection, nullptr)), m_kind(other.m_kind)
 {
 }
 
 Transaction::~Transaction()
 {
-    if (m_connection == nullptr || !m_connection->isOpen() || sqlite3_get_autocommit(m_connection->handle()) != 0) {
+    if (m_connection == nullptr) {
         return;
     }
-    if (m_nested) {
+    if (m_kind == Kind::Joined) {
+        m_connection->m_bulkPartAbandoned = true;
+        return;
+    }
+    if (m_kind == Kind::Bulk) {
+        m_connection->m_bulk = false;
+        m_connection->m_bulkPartAbandoned = false;
+    }
+    if (!m_connection->isOpen() || sqlite3_get_autocommit(m_connection->handle()) != 0) {
+        return;
+    }
+    if (m_kind == Kind::Savepoint) {
         (void)m_connection->exec("ROLLBACK TO claimdesk_nested");
         (void)m_connection->exec("RELEASE claimdesk_nested");
     } else {
@@ -277,8 +374,21 @@ Transaction::~Transaction()
 Result<void> Transaction::commit()
 {
     Connection* connection = std::exchange(m_connection, nullptr);
-    if (m_nested) {
-        return connection->exec("RELEASE claimdesk_nested");
+    switch (m_kind) {
+    case Kind::Joined: return {};
+    case Kind::Savepoint: return connection->exec("RELEASE claimdesk_nested");
+    case Kind::Bulk: {
+        const bool abandoned = connection->m_bulkPartAbandoned;
+        connection->m_bulk = false;
+        connection->m_bulkPartAbandoned = false;
+        if (abandoned) {
+            (void)connection->exec("ROLLBACK");
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("Part of the change failed, so none of it was saved."));
+        }
+        break;
+    }
+    case Kind::Outer: break;
     }
     if (auto committed = connection->exec("COMMIT"); !committed) {
         if (sqlite3_get_autocommit(connection->handle()) == 0) {

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -21,12 +22,22 @@ struct StatementFinalizer {
 };
 
 class Connection;
+struct StatementCache;
 
 // A prepared statement. Values go in through bind() only: never build SQL from user data.
+// When it goes out of scope it is reset and handed back to its connection for the next prepare() of the
+// same SQL (compiling a statement costs more than running most of ours), or finalized if the connection
+// has closed meanwhile.
 class Statement {
 public:
     Statement() = default;
-    Statement(Connection* connection, sqlite3_stmt* stmt);
+    Statement(Connection* connection, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache = {},
+              std::string sql = {});
+    ~Statement();
+    Statement(Statement&& other) noexcept = default;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, const QString& value);
     Statement& bind(int index, const char* utf8);
@@ -49,8 +60,12 @@ public:
     int columnCount() const;
 
 private:
+    void release();
+
     Connection* m_connection = nullptr;
     std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_stmt;
+    std::weak_ptr<StatementCache> m_cache;
+    std::string m_sql;
     int m_bindError = 0;
 };
 
@@ -63,7 +78,8 @@ public:
 
     sqlite3* handle() const { return m_db.get(); }
     bool isOpen() const { return m_db != nullptr; }
-    void close() { m_db.reset(); }
+    // Finalizes the idle statements first, so the handle really closes (and SQLCipher wipes its key).
+    void close();
 
     Result<void> exec(const char* sql);
     Result<Statement> prepare(const char* sql);
@@ -77,15 +93,27 @@ public:
     Error error(int rc, const QString& doing) const;
 
 private:
+    friend class Transaction;
+
     std::unique_ptr<sqlite3, ConnectionCloser> m_db;
+    std::shared_ptr<StatementCache> m_cache;  // declared after m_db: destroyed (finalizing its statements) first
+    bool m_bulk = false;  // a Transaction::beginBulk is open
+    bool m_bulkPartAbandoned = false;  // a transaction joined to it ended without commit()
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Takes the write lock up front so
 // a busy vault is reported before any work is done. Inside an open transaction it becomes a SAVEPOINT, so
 // services compose: an import wraps many creates in one transaction, and any failure undoes them all.
+//
+// beginBulk() opens an all-or-nothing transaction for bulk work (an import of thousands of cases): the
+// transactions begun inside it join it instead of each opening a SAVEPOINT, whose statement journal
+// SQLCipher encrypts page by page (half the cost of an import). A joined transaction that ends without
+// commit() (a service that failed part-way) makes the bulk transaction's commit() fail and roll back, so
+// nothing half-done is ever saved.
 class Transaction {
 public:
     static Result<Transaction> begin(Connection& connection);
+    static Result<Transaction> beginBulk(Connection& connection);
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
     Transaction(const Transaction&) = delete;
@@ -95,9 +123,10 @@ public:
     Result<void> commit();
 
 private:
-    Transaction(Connection* connection, bool nested) : m_connection(connection), m_nested(nested) {}
+    enum class Kind { Outer, Savepoint, Bulk, Joined };
+    Transaction(Connection* connection, Kind kind) : m_connection(connection), m_kind(kind) { }
     Connection* m_connection = nullptr;
-    bool m_nested = false;
+    Kind m_kind = Kind::Outer;
 };
 
 // The SQLite version string of the library linked into this process, and SQLCipher's (empty if absent).

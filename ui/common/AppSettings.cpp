@@ -12,6 +12,7 @@ namespace claimdesk::ui {
 namespace {
 const QString kRecentVaults = QStringLiteral("vaults/recent");
 const QString kAutoLockMinutes = QStringLiteral("session/autoLockMinutes");
+const QString kPrivacyMode = QStringLiteral("cases/privacyMode");
 const QString kMainWindowGeometry = QStringLiteral("mainWindow/geometry");
 const QString kLastFolder = QStringLiteral("vaults/lastFolder");
 
@@ -81,6 +82,16 @@ QString AppSettings::lastFolder()
 void AppSettings::setLastFolder(const QString& folder)
 {
     QSettings().setValue(kLastFolder, folder);
+}
+
+bool AppSettings::privacyMode()
+{
+    return QSettings().value(kPrivacyMode, false).toBool();
+}
+
+void AppSettings::setPrivacyMode(bool on)
+{
+    QSettings().setValue(kPrivacyMode, on);
 }
 
 }  // namespace claimdesk::ui

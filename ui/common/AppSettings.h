@@ -25,6 +25,11 @@ public:
     static QByteArray mainWindowGeometry();
     static void setMainWindowGeometry(const QByteArray& geometry);
 
+    // Privacy mode (client names as initials) stays on for this computer until turned off: an open-plan
+    // desk or a screen that is often shared.
+    static bool privacyMode();
+    static void setPrivacyMode(bool on);
+
     static QString lastFolder();  // where the last vault was opened, created or backed up
     static void setLastFolder(const QString& folder);
 };

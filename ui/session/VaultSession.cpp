@@ -138,6 +138,11 @@ void VaultSession::taskFinished()
         m_pendingLock.reset();
         lockNow(reason);  // the session already ended for the UI: drop the result
         emit busyChanged(false);
+        if (m_afterTask) {
+            const Finisher next = std::move(m_afterTask);
+            m_afterTask = nullptr;
+            next();
+        }
         return;
     }
     emit busyChanged(false);
@@ -184,6 +189,15 @@ void VaultSession::create(const QString& path, const core::NewUser& admin, QByte
 void VaultSession::openInBackground(std::function<core::Result<std::unique_ptr<core::Vault>>()> open, QObject* context,
                                     Done<void> done)
 {
+    if (m_busy && m_pendingLock) {
+        // The last session has ended and only its background task (such as the case list loading) is still
+        // finishing: open the next one as soon as it has, rather than refusing an unlock typed straight after
+        // a lock.
+        m_afterTask = [this, open = std::move(open), guard = QPointer<QObject>(context), done = std::move(done)] {
+            openInBackground(open, guard.data(), done);
+        };
+        return;
+    }
     if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
         return;
     }
@@ -310,6 +324,23 @@ void VaultSession::backupTo(const QString& backupPath, QObject* context, Done<vo
     QPointer<QObject> guard(context);
     runInBackground([vault, backupPath, guard, done = std::move(done)]() -> Finisher {
         return deliver<void>(guard, done, vault->backupTo(backupPath));
+    });
+}
+
+void VaultSession::listCases(QObject* context, Done<std::vector<core::CaseSummary>> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, guard, done = std::move(done)]() -> Finisher {
+        core::CaseService service(*vault);  // its own: a lock destroys the session's while this runs
+        return deliver<std::vector<core::CaseSummary>>(guard, done, service.list());
     });
 }
 

@@ -19,6 +19,7 @@ namespace claimdesk::core {
 class Vault;
 class CaseService;
 class ConflictService;
+struct CaseSummary;
 struct VaultOptions;
 struct KdfProfile;
 }  // namespace claimdesk::core
@@ -28,13 +29,14 @@ namespace claimdesk::ui {
 using core::LockReason;
 
 // The UI's one door into the core: it owns the unlocked core::Vault, runs the slow operations (Argon2id,
-// re-keying, backups) off the UI thread one at a time, and ends the session on lock. No widget includes
+// re-keying, backups, the case list) off the UI thread one at a time, and ends the session on lock. No widget includes
 // a store header; they all talk to this class.
 //
 // Slow operations take a `context` and a `done` callback. `done` runs on the UI thread, only if `context`
 // still exists and the session was not locked in the meantime (a lock drops results nobody can see).
 // While an operation runs, the session is busy: other operations fail with VaultBusy instead of racing it,
-// and a lock waits for it in the background (the UI clears at once; the key is wiped when it finishes).
+// and a lock waits for it in the background (the UI clears at once; the key is wiped when it finishes). An
+// unlock or create asked for during that wait starts when the task finishes, instead of failing.
 class VaultSession final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VaultSession)
@@ -68,6 +70,9 @@ public:
     void resetPassphrase(const QString& username, QByteArray oneTimePassphrase, QObject* context, Done<void> done);
     void rotateVaultKey(QObject* context, Done<void> done);
     void backupTo(const QString& backupPath, QObject* context, Done<void> done);
+    // The case list (CaseService::list), which takes seconds on 100,000 cases. While it runs the session is
+    // busy, and nothing else may use cases() (see ui/cases/CaseAccess.h).
+    void listCases(QObject* context, Done<std::vector<core::CaseSummary>> done);
 
     // Quick: on the UI thread.
     core::Result<std::vector<core::User>> users();
@@ -110,6 +115,7 @@ private:
     QFuture<Finisher> m_task;
     bool m_busy = false;
     std::optional<LockReason> m_pendingLock;
+    Finisher m_afterTask;  // an unlock or create that waits for the ended session's last task
 };
 
 }  // namespace claimdesk::ui

@@ -2,6 +2,11 @@
 
 #include "ui/admin/UsersDialog.h"
 #include "ui/admin/UsersModel.h"
+#include "ui/cases/CaseAccess.h"
+#include "ui/cases/CaseFileWidget.h"
+#include "ui/cases/CaseText.h"
+#include "ui/cases/CaseWorkspace.h"
+#include "ui/cases/IntakeLauncher.h"
 #include "ui/common/AppSettings.h"
 #include "ui/common/Prompter.h"
 #include "ui/common/RoleText.h"
@@ -9,6 +14,8 @@
 #include "ui/shell/ChangePassphraseDialog.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/WelcomePanel.h"
+
+#include "cases/CaseService.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -22,6 +29,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QStatusBar>
+#include <QToolButton>
 
 namespace claimdesk::ui {
 
@@ -29,12 +37,18 @@ MainWindow::MainWindow(VaultSession& session, Prompter& prompter, QWidget* paren
     : QMainWindow(parent),
       m_session(session),
       m_prompter(prompter),
-      m_welcome(new WelcomePanel(this)),
       m_vaultStatus(new QLabel(this)),
       m_userStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_welcome);
+    // Case roles work in the case workspace; admins see no case content, so they keep the welcome panel.
+    if (m_session.cases() != nullptr && m_session.cases()->canSeeCaseContent()) {
+        m_workspace = new CaseWorkspace(m_session, m_prompter, this);
+        setCentralWidget(m_workspace);
+    } else {
+        m_welcome = new WelcomePanel(this);
+        setCentralWidget(m_welcome);
+    }
     m_vaultStatus->setObjectName(QStringLiteral("vaultStatusLabel"));
     m_userStatus->setObjectName(QStringLiteral("userStatusLabel"));
     m_vaultStatus->setTextFormat(Qt::PlainText);
@@ -42,12 +56,26 @@ MainWindow::MainWindow(VaultSession& session, Prompter& prompter, QWidget* paren
     m_vaultStatus->setContentsMargins(6, 0, 6, 0);
     m_userStatus->setContentsMargins(6, 0, 6, 0);
     statusBar()->addWidget(m_vaultStatus, 1);
+    if (m_workspace != nullptr) {
+        m_privacyButton = new QToolButton(this);
+        m_privacyButton->setObjectName(QStringLiteral("privacyModeButton"));
+        m_privacyButton->setCheckable(true);
+        m_privacyButton->setAutoRaise(true);
+        statusBar()->addPermanentWidget(m_privacyButton);
+    }
     statusBar()->addPermanentWidget(m_userStatus);
     createMenus();
+    if (m_workspace != nullptr) {
+        createCaseMenus();
+    }
     if (!restoreGeometry(AppSettings::mainWindowGeometry())) {
         resize(980, 660);
     }
     showSession();
+    if (m_workspace != nullptr) {
+        setPrivacyMode(AppSettings::privacyMode());
+        m_workspace->start();
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -55,10 +83,17 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* newVault = file->addAction(tr("&New vault…"), this, &MainWindow::newVaultRequested);
+    QAction* newVault = file->addAction(tr("&New vault…"), this, [this] {
+        if (mayDiscardUnsavedCases()) {
+            emit newVaultRequested();
+        }
+    });
     newVault->setObjectName(QStringLiteral("newVaultAction"));
-    newVault->setShortcut(QKeySequence::New);
-    QAction* openVault = file->addAction(tr("&Open vault…"), this, &MainWindow::openVaultRequested);
+    QAction* openVault = file->addAction(tr("&Open vault…"), this, [this] {
+        if (mayDiscardUnsavedCases()) {
+            emit openVaultRequested();
+        }
+    });
     openVault->setObjectName(QStringLiteral("openVaultAction"));
     openVault->setShortcut(QKeySequence::Open);
     file->addSeparator();
@@ -74,12 +109,17 @@ void MainWindow::createMenus()
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     lock->setShortcutContext(Qt::ApplicationShortcut);
-    QAction* quit = file->addAction(tr("&Quit"), this, &MainWindow::quitRequested);
+    QAction* quit = file->addAction(tr("&Quit"), this, [this] {
+        if (mayDiscardUnsavedCases()) {
+            emit quitRequested();
+        }
+    });
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* admin = menuBar()->addMenu(tr("&Admin"));
+    m_casesMenuAnchor = admin->menuAction();  // the Cases and View menus go before it, for case roles
     admin->setToolTipsVisible(true);  // so a disabled item can say why
     m_usersAction = admin->addAction(tr("&Users…"), this, &MainWindow::showUsers);
     m_usersAction->setObjectName(QStringLiteral("usersAction"));
@@ -91,14 +131,159 @@ void MainWindow::createMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::createCaseMenus()
+{
+    QMenu* cases = new QMenu(tr("&Cases"), this);
+    menuBar()->insertMenu(m_casesMenuAnchor, cases);
+    cases->setToolTipsVisible(true);
+    m_newIntakeAction = cases->addAction(tr("&New intake…"), this, &MainWindow::newIntake);
+    m_newIntakeAction->setObjectName(QStringLiteral("newIntakeAction"));
+    m_newIntakeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_resumeDraftAction = cases->addAction(tr("&Resume an intake draft…"), this, &MainWindow::resumeIntakeDraft);
+    m_resumeDraftAction->setObjectName(QStringLiteral("resumeDraftAction"));
+    cases->addSeparator();
+    QAction* find = cases->addAction(tr("&Find a case"), m_workspace, &CaseWorkspace::focusSearch);
+    find->setObjectName(QStringLiteral("findCaseAction"));
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    m_saveCaseAction = cases->addAction(tr("&Save case"), m_workspace, &CaseWorkspace::saveCurrent);
+    m_saveCaseAction->setObjectName(QStringLiteral("saveCaseAction"));
+    m_saveCaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_closeCaseAction = cases->addAction(tr("&Close case file"), m_workspace, &CaseWorkspace::closeCurrentCase);
+    m_closeCaseAction->setObjectName(QStringLiteral("closeCaseAction"));
+    m_closeCaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+
+    QMenu* view = new QMenu(tr("&View"), this);
+    menuBar()->insertMenu(m_casesMenuAnchor, view);
+    m_privacyAction = view->addAction(tr("&Privacy mode (initials only)"));
+    m_privacyAction->setObjectName(QStringLiteral("privacyModeAction"));
+    m_privacyAction->setCheckable(true);
+    m_privacyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_privacyAction->setShortcutContext(Qt::ApplicationShortcut);
+    m_privacyAction->setStatusTip(tr("Show clients' initials instead of their names, for open-plan offices and "
+                                     "screen sharing"));
+    connect(m_privacyAction, &QAction::toggled, this, &MainWindow::setPrivacyMode);
+    connect(m_privacyButton, &QToolButton::clicked, m_privacyAction, &QAction::setChecked);
+
+    connect(m_workspace, &CaseWorkspace::currentReferenceChanged, this, [this](const QString& reference) {
+        m_currentReference = reference;
+        updateTitle();
+        updateCaseActions();
+    });
+    connect(m_workspace, &CaseWorkspace::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    // While the case list loads in the background, nothing else may use the vault.
+    connect(&m_session, &VaultSession::busyChanged, this, &MainWindow::updateCaseActions);
+    updateCaseActions();
+}
+
+void MainWindow::updateCaseActions()
+{
+    if (m_workspace == nullptr) {
+        return;
+    }
+    const bool ready = availableCases(m_session) != nullptr;
+    const bool caseOpen = m_workspace->currentCaseFile() != nullptr;
+    for (QAction* action : {m_newIntakeAction, m_resumeDraftAction}) {
+        action->setEnabled(ready);
+        action->setToolTip(ready ? QString() : tr("Wait for the case list to finish loading."));
+    }
+    m_saveCaseAction->setEnabled(ready && caseOpen);
+    m_closeCaseAction->setEnabled(caseOpen);
+}
+
+void MainWindow::setPrivacyMode(bool on)
+{
+    if (m_workspace == nullptr) {
+        return;
+    }
+    if (m_privacyAction->isChecked() != on) {
+        m_privacyAction->setChecked(on);  // comes back here through toggled()
+        return;
+    }
+    AppSettings::setPrivacyMode(on);
+    m_workspace->setPrivacyMode(on);
+    m_privacyButton->setChecked(on);
+    m_privacyButton->setText(on ? tr("Privacy mode: on — initials only") : tr("Privacy mode: off"));
+    m_privacyButton->setToolTip(on ? tr("Client names are shown as initials. Click or press Ctrl+Shift+P to show "
+                                        "names.")
+                                   : tr("Click or press Ctrl+Shift+P to show initials instead of client names "
+                                        "(open-plan offices, screen sharing)."));
+}
+
+void MainWindow::updateTitle()
+{
+    // The vault's file name or a case reference is fine in a title; a client's name never is.
+    const QString fileName = QFileInfo(m_session.vaultPath()).fileName();
+    setWindowTitle(m_currentReference.isEmpty() ? tr("%1 — ClaimDesk").arg(fileName)
+                                                : tr("%1 — ClaimDesk").arg(m_currentReference));
+}
+
+void MainWindow::newIntake()
+{
+    openIntakeWizard(0);
+}
+
+void MainWindow::resumeIntakeDraft()
+{
+    core::CaseService* cases = availableCases(m_session);
+    if (cases == nullptr) {
+        return;
+    }
+    auto drafts = cases->drafts();
+    if (!drafts) {
+        m_prompter.reportError(this, tr("Your intake drafts could not be listed"), drafts.error());
+        return;
+    }
+    if (drafts->empty()) {
+        m_prompter.inform(this, tr("No intake drafts"),
+                          tr("You have no unfinished intakes. An intake is kept as a draft when it is closed, "
+                             "locked or interrupted before the case is created."));
+        return;
+    }
+    // Dates only: a list like this can be on a shared screen.
+    QStringList items;
+    for (const core::IntakeDraft& draft : *drafts) {
+        items << tr("Intake draft last saved %1").arg(ukDateTime(draft.updatedAtUtc));
+    }
+    const std::optional<int> chosen
+        = m_prompter.chooseItem(this, tr("Resume an intake"), tr("Choose the intake to carry on with:"), items, 0);
+    if (!chosen || *chosen < 0 || *chosen >= static_cast<int>(drafts->size())) {
+        return;
+    }
+    openIntakeWizard((*drafts)[static_cast<std::size_t>(*chosen)].id);
+}
+
+void MainWindow::openIntakeWizard(qint64 draftId)
+{
+    core::CaseService* cases = availableCases(m_session);
+    if (cases == nullptr || m_session.conflicts() == nullptr) {
+        return;
+    }
+    std::vector<core::User> staff;
+    if (auto users = m_session.users()) {
+        staff = std::move(*users);
+    }
+    QPointer<CaseWorkspace> workspace = m_workspace;
+    QWidget* wizard = launchIntakeWizard(*cases, *m_session.conflicts(), m_prompter, this, draftId, staff,
+                                         m_session.currentUser().username, [workspace](qint64 caseId) {
+                                             if (workspace) {
+                                                 workspace->caseCreated(caseId);
+                                             }
+                                         });
+    if (wizard == nullptr) {
+        m_prompter.inform(this, tr("Intake"), tr("The intake wizard is not part of this build of ClaimDesk yet."));
+    }
+}
+
 void MainWindow::showSession()
 {
     const core::User user = m_session.currentUser();
     const QString fileName = QFileInfo(m_session.vaultPath()).fileName();
     const bool isAdmin = user.role == core::Role::Admin;
-    // The vault's file name is fine in a title; a client's name never is.
-    setWindowTitle(tr("%1 — ClaimDesk").arg(fileName));
-    m_welcome->showUser(user, fileName, AppSettings::autoLockMinutes());
+    updateTitle();
+    if (m_welcome != nullptr) {
+        m_welcome->showUser(user, fileName, AppSettings::autoLockMinutes());
+    }
     m_vaultStatus->setText(tr("Vault: %1").arg(fileName));
     m_vaultStatus->setToolTip(QDir::toNativeSeparators(m_session.vaultPath()));
     m_userStatus->setText(tr("%1 · %2").arg(user.displayName, roleDisplayName(user.role)));
@@ -115,7 +300,9 @@ void MainWindow::showSession()
 
 void MainWindow::setAutoLockMinutes(int minutes)
 {
-    m_welcome->setAutoLockMinutes(minutes);
+    if (m_welcome != nullptr) {
+        m_welcome->setAutoLockMinutes(minutes);
+    }
 }
 
 void MainWindow::clearSessionData()
@@ -124,7 +311,13 @@ void MainWindow::clearSessionData()
     for (UsersModel* model : findChildren<UsersModel*>()) {
         model->clear();
     }
-    m_welcome->clear();
+    if (m_welcome != nullptr) {
+        m_welcome->clear();
+    }
+    if (m_workspace != nullptr) {
+        m_workspace->clear();  // every case file wiped and closed, the list emptied
+    }
+    m_currentReference.clear();
     m_vaultStatus->clear();
     m_vaultStatus->setToolTip(QString());
     m_userStatus->clear();
@@ -132,8 +325,34 @@ void MainWindow::clearSessionData()
     setWindowTitle(tr("ClaimDesk"));
 }
 
+bool MainWindow::mayDiscardUnsavedCases()
+{
+    if (m_workspace == nullptr) {
+        return true;
+    }
+    QStringList unsaved;
+    for (CaseFileWidget* file : m_workspace->caseFiles()) {
+        if (file->isDirty()) {
+            unsaved << file->reference();
+        }
+    }
+    if (unsaved.isEmpty()) {
+        return true;
+    }
+    // Asked only when someone chooses to leave; a lock (which must never wait for an answer) does not ask.
+    return m_prompter.confirm(this, tr("Leave without saving?"),
+                              tr("These cases have changes that are not saved: %1. If you go on, the changes are "
+                                 "lost.")
+                                  .arg(unsaved.join(QStringLiteral(", "))),
+                              tr("Leave without saving"));
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!mayDiscardUnsavedCases()) {
+        event->ignore();
+        return;
+    }
     AppSettings::setMainWindowGeometry(saveGeometry());
     event->accept();
     emit quitRequested();

@@ -4,16 +4,20 @@
 
 class QAction;
 class QLabel;
+class QToolButton;
 
 namespace claimdesk::ui {
 
+class CaseWorkspace;
 class Prompter;
 class VaultSession;
 class WelcomePanel;
 
-// The signed-in window: menus, the welcome panel (cases come later) and a status bar with the vault file
-// and the signed-in user. It never shows client data in its title. Lock, new/open vault and quit are
-// decisions for AppController, so they are signals; everything else it handles itself.
+// The signed-in window: menus, the case workspace (the case list and open case files) for supervisors,
+// solicitors and paralegals, or the welcome panel for admins (who see no case content), and a status bar
+// with the vault file, privacy mode and the signed-in user. Its title shows a case reference at most, never
+// client data. Lock, new/open vault and quit are decisions for AppController, so they are signals;
+// everything else it handles itself.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -30,6 +34,12 @@ public:
     void showUsers();
     void showPreferences();
     void showAbout();
+    void newIntake();
+    void resumeIntakeDraft();
+    void setPrivacyMode(bool on);
+
+    CaseWorkspace* caseWorkspace() const { return m_workspace; }  // nullptr for admins
+    WelcomePanel* welcomePanel() const { return m_welcome; }       // nullptr for case roles
 
 signals:
     void newVaultRequested();
@@ -43,11 +53,26 @@ protected:
 
 private:
     void createMenus();
+    void createCaseMenus();
     void showSession();
+    void updateTitle();
+    void openIntakeWizard(qint64 draftId);
+    void updateCaseActions();
+    // True when no open case file has unsaved changes, or the person chose to drop them.
+    bool mayDiscardUnsavedCases();
 
     VaultSession& m_session;
     Prompter& m_prompter;
-    WelcomePanel* m_welcome;
+    WelcomePanel* m_welcome = nullptr;
+    CaseWorkspace* m_workspace = nullptr;
+    QToolButton* m_privacyButton = nullptr;
+    QAction* m_privacyAction = nullptr;
+    QAction* m_newIntakeAction = nullptr;
+    QAction* m_resumeDraftAction = nullptr;
+    QAction* m_saveCaseAction = nullptr;
+    QAction* m_closeCaseAction = nullptr;
+    QString m_currentReference;
+    QAction* m_casesMenuAnchor = nullptr;
     QLabel* m_vaultStatus;
     QLabel* m_userStatus;
     QAction* m_backupAction = nullptr;

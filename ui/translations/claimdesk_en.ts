@@ -34,4 +34,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CaseText</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;never write to %n address(es)&lt;/b&gt; (hidden in privacy mode)</source>
+        <translation>
+            <numerusform>&lt;b&gt;never write to %n address&lt;/b&gt; (hidden in privacy mode)</numerusform>
+            <numerusform>&lt;b&gt;never write to %n addresses&lt;/b&gt; (hidden in privacy mode)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::CaseListPanel</name>
+    <message numerus="yes">
+        <source>%1 case(s)</source>
+        <translation>
+            <numerusform>%1 case</numerusform>
+            <numerusform>%1 cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 case(s)</source>
+        <translation>
+            <numerusform>%1 of %2 case</numerusform>
+            <numerusform>%1 of %2 cases</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
