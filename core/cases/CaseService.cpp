@@ -418,18 +418,10 @@ Result<QString> nextReference(sql::Connection& db, const QString& prefix, int ye
     }
 }
 
-Result<qint64> insertClient(sql::Connection& db, const Client& c)
+// Binds a client's fields to ?1 … ?23, in the column order shared by the INSERT and the UPDATE below.
+void bindClient(sql::Statement& stmt, const Client& c)
 {
-    auto stmt = db.prepare(
-        "INSERT INTO clients (full_name, preferred_name, former_names, date_of_birth, dob_verified, pronouns, phone, "
-        "email, address, safe_phone, safe_voicemail, safe_text, safe_email, safe_post, never_write_to, code_word, "
-        "times_to_avoid, who_knows, caseworker_gender, communication_needs, interpreter_language, capacity_concern, "
-        "litigation_friend) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19, ?20, ?21, ?22, ?23)");
-    if (!stmt) {
-        return stmt.error();
-    }
-    stmt->bind(1, c.fullName.trimmed())
+    stmt.bind(1, c.fullName.trimmed())
         .bind(2, orEmpty(c.preferredName.trimmed()))
         .bind(3, toJson(c.formerNames))
         .bind(4, dateText(c.dateOfBirth))
@@ -452,6 +444,20 @@ Result<qint64> insertClient(sql::Connection& db, const Client& c)
         .bind(21, orEmpty(c.interpreterLanguage))
         .bind(22, c.capacityConcern)
         .bind(23, orEmpty(c.litigationFriend));
+}
+
+Result<qint64> insertClient(sql::Connection& db, const Client& c)
+{
+    auto stmt = db.prepare(
+        "INSERT INTO clients (full_name, preferred_name, former_names, date_of_birth, dob_verified, pronouns, phone, "
+        "email, address, safe_phone, safe_voicemail, safe_text, safe_email, safe_post, never_write_to, code_word, "
+        "times_to_avoid, who_knows, caseworker_gender, communication_needs, interpreter_language, capacity_concern, "
+        "litigation_friend) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, ?20, ?21, ?22, ?23)");
+    if (!stmt) {
+        return stmt.error();
+    }
+    bindClient(*stmt, c);
     if (auto ran = stmt->run(); !ran) {
         return ran.error();
     }
@@ -473,30 +479,8 @@ Result<void> updateClient(sql::Connection& db, qint64 clientId, const Client& c)
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, c.fullName.trimmed())
-        .bind(2, orEmpty(c.preferredName.trimmed()))
-        .bind(3, toJson(c.formerNames))
-        .bind(4, dateText(c.dateOfBirth))
-        .bind(5, c.dateOfBirthVerified)
-        .bind(6, orEmpty(c.pronouns))
-        .bind(7, orEmpty(c.phone))
-        .bind(8, orEmpty(c.email))
-        .bind(9, orEmpty(c.address))
-        .bind(10, c.safeContact.phone)
-        .bind(11, c.safeContact.voicemail)
-        .bind(12, c.safeContact.text)
-        .bind(13, c.safeContact.email)
-        .bind(14, c.safeContact.post)
-        .bind(15, toJson(c.safeContact.neverWriteTo))
-        .bind(16, orEmpty(c.safeContact.codeWord))
-        .bind(17, orEmpty(c.safeContact.timesToAvoid))
-        .bind(18, orEmpty(c.safeContact.whoAtHomeKnows))
-        .bind(19, orEmpty(c.preferredCaseworkerGender))
-        .bind(20, orEmpty(c.communicationNeeds))
-        .bind(21, orEmpty(c.interpreterLanguage))
-        .bind(22, c.capacityConcern)
-        .bind(23, orEmpty(c.litigationFriend))
-        .bind(24, clientId);
+    bindClient(*stmt, c);
+    stmt->bind(24, clientId);
     return stmt->run();
 }
 
