@@ -1253,6 +1253,28 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
     if (query.isEmpty()) {
         return hits;
     }
+    // Something shaped like a reference ("BBK-2026-00", "bbk-2026") is looked up as a prefix of the reference
+    // through its unique index: the full-text terms "bbk* 2026*" would each match nearly every case.
+    static const QRegularExpression referenceShape(QStringLiteral("^\\s*([A-Za-z]{2,6}-\\d{1,4}(?:-\\d*)?)\\s*$"));
+    if (const auto shaped = referenceShape.match(text); shaped.hasMatch()) {
+        const QString prefix = shaped.captured(1).toUpper();
+        auto stmt = m_vault.connection().prepare("SELECT id FROM cases WHERE reference >= ?1 AND reference < ?2");
+        if (!stmt) {
+            return stmt.error();
+        }
+        stmt->bind(1, prefix).bind(2, prefix + QChar(0xFFFF));
+        while (true) {
+            auto row = stmt->step();
+            if (!row) {
+                return row.error();
+            }
+            if (!*row) {
+                break;
+            }
+            hits.insert(stmt->int64(0));
+        }
+        return hits;  // a reference is never secret: restricted cases are found by it too
+    }
     const QString me = m_vault.currentUser().username;
     // Restricted cases the user may not open are found by their reference only. They are few: fetch them
     // (through the restricted index) and check their reference in C++, so the full-text query stays a plain
