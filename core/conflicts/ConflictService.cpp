@@ -58,6 +58,18 @@ Result<void> ConflictService::refreshIndex()
         return {};
     }
     std::vector<Entry> entries;
+    std::vector<NameKey> keys;
+    QHash<QString, int> keyOfName;
+    auto keyFor = [&](const QString& name) {
+        auto it = keyOfName.constFind(name);
+        if (it != keyOfName.constEnd()) {
+            return *it;
+        }
+        keys.push_back(NameMatcher::analyse(name));
+        const int index = static_cast<int>(keys.size()) - 1;
+        keyOfName.insert(name, index);
+        return index;
+    };
     auto clients = db.prepare("SELECT c.id, c.reference, c.restricted, c.fee_earner, c.supervisor, cl.full_name, "
                               "cl.preferred_name, cl.former_names, cl.date_of_birth FROM cases c "
                               "JOIN clients cl ON cl.id = c.client_id");
@@ -81,19 +93,19 @@ Result<void> ConflictService::refreshIndex()
         base.dob = QDate::fromString(clients->text(8), Qt::ISODate);
         Entry client = base;
         client.kind = QStringLiteral("client");
-        client.key = NameMatcher::analyse(clients->text(5));
+        client.keyIndex = keyFor(clients->text(5));
         entries.push_back(client);
         const QString preferred = clients->text(6);
         if (!preferred.isEmpty() && preferred != clients->text(5)) {
             Entry p = base;
             p.kind = QStringLiteral("client");
-            p.key = NameMatcher::analyse(preferred);
+            p.keyIndex = keyFor(preferred);
             entries.push_back(p);
         }
         for (const QString& former : listFromJson(clients->text(7))) {
             Entry f = base;
             f.kind = QStringLiteral("former-name");
-            f.key = NameMatcher::analyse(former);
+            f.keyIndex = keyFor(former);
             entries.push_back(f);
         }
     }
@@ -119,25 +131,31 @@ Result<void> ConflictService::refreshIndex()
         base.role = parties->text(7);
         Entry party = base;
         party.kind = QStringLiteral("party");
-        party.key = NameMatcher::analyse(parties->text(5));
+        party.keyIndex = keyFor(parties->text(5));
         entries.push_back(party);
         for (const QString& alias : listFromJson(parties->text(6))) {
             Entry a = base;
             a.kind = QStringLiteral("alias");
-            a.key = NameMatcher::analyse(alias);
+            a.keyIndex = keyFor(alias);
             entries.push_back(a);
         }
     }
-    QHash<QString, std::vector<int>> blocks;
+    std::vector<std::vector<int>> entriesOfKey(keys.size());
     for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
-        for (const QString& k : blockKeys(entries[static_cast<std::size_t>(i)].key)) {
-            auto& list = blocks[k];
-            if (list.empty() || list.back() != i) {
-                list.push_back(i);
+        entriesOfKey[static_cast<std::size_t>(entries[static_cast<std::size_t>(i)].keyIndex)].push_back(i);
+    }
+    QHash<QString, std::vector<int>> blocks;
+    for (int k = 0; k < static_cast<int>(keys.size()); ++k) {
+        for (const QString& b : blockKeys(keys[static_cast<std::size_t>(k)])) {
+            auto& list = blocks[b];
+            if (list.empty() || list.back() != k) {
+                list.push_back(k);
             }
         }
     }
     m_entries = std::move(entries);
+    m_keys = std::move(keys);
+    m_entriesOfKey = std::move(entriesOfKey);
     m_blocks = std::move(blocks);
     m_stamp = *stamp;
     return {};
@@ -188,27 +206,35 @@ Result<std::vector<ConflictMatch>> ConflictService::check(const QString& name, c
     }
     const QString me = m_vault.currentUser().username;
     std::vector<ConflictMatch> matches;
-    for (int i : candidates) {
-        const Entry& e = m_entries[static_cast<std::size_t>(i)];
-        const NameMatch m = NameMatcher::compare(query, e.key, dateOfBirth, e.dob);
-        if (m.score < NameMatcher::kReportThreshold) {
-            continue;
+    for (int k : candidates) {
+        const NameKey& key = m_keys[static_cast<std::size_t>(k)];
+        const NameMatch base = NameMatcher::compare(query, key);
+        if (base.score + 0.1 < NameMatcher::kReportThreshold) {
+            continue;  // not even a matching date of birth could lift it over the threshold
         }
-        ConflictMatch c;
-        c.kind = e.kind;
-        c.score = m.score;
-        const bool visible = !e.restricted || e.feeEarner == me || e.supervisor == me || named.contains(e.caseId);
-        if (visible) {
-            c.name = e.key.original;
-            c.role = e.role;
-            c.caseId = e.caseId;
-            c.caseReference = e.caseReference;
-            c.reasons = m.reasons;
-        } else {
-            c.restricted = true;
-            c.reasons << QStringLiteral("possible match in a restricted case — ask a supervisor");
+        for (int i : m_entriesOfKey[static_cast<std::size_t>(k)]) {
+            const Entry& e = m_entries[static_cast<std::size_t>(i)];
+            NameMatch m = base;
+            NameMatcher::adjustForDateOfBirth(m, dateOfBirth, e.dob);
+            if (m.score < NameMatcher::kReportThreshold) {
+                continue;
+            }
+            ConflictMatch c;
+            c.kind = e.kind;
+            c.score = m.score;
+            const bool visible = !e.restricted || e.feeEarner == me || e.supervisor == me || named.contains(e.caseId);
+            if (visible) {
+                c.name = key.original;
+                c.role = e.role;
+                c.caseId = e.caseId;
+                c.caseReference = e.caseReference;
+                c.reasons = std::move(m.reasons);
+            } else {
+                c.restricted = true;
+                c.reasons << QStringLiteral("possible match in a restricted case — ask a supervisor");
+            }
+            matches.push_back(std::move(c));
         }
-        matches.push_back(std::move(c));
     }
     std::sort(matches.begin(), matches.end(), [](const ConflictMatch& a, const ConflictMatch& b) {
         if (a.score != b.score) {

@@ -53,8 +53,10 @@ public:
     Result<std::vector<ConflictCheckRecord>> checksFor(qint64 caseId);
 
 private:
+    // One per (name, case, kind): the name itself is analysed once and shared, since one institution is often
+    // a party on thousands of cases.
     struct Entry {
-        NameKey key;
+        int keyIndex = 0;
         QString kind;
         QString role;
         qint64 caseId = 0;
@@ -68,7 +70,9 @@ private:
 
     Vault& m_vault;
     std::vector<Entry> m_entries;
-    QHash<QString, std::vector<int>> m_blocks;  // Soundex code or nickname group -> entries
+    std::vector<NameKey> m_keys;                 // distinct names
+    std::vector<std::vector<int>> m_entriesOfKey;
+    QHash<QString, std::vector<int>> m_blocks;  // Soundex code, nickname group, beginning or ending -> names
     QString m_stamp;
 };
 

@@ -289,17 +289,23 @@ NameMatch NameMatcher::compare(const NameKey& query, const NameKey& candidate, c
         const qsizetype extra = std::max<qsizetype>(0, candidate.tokens.size() - query.tokens.size());
         match.score -= 0.03 * static_cast<double>(extra);
     }
-    if (queryDob.isValid() && candidateDob.isValid()) {
-        if (queryDob == candidateDob) {
-            match.score = std::min(1.0, match.score + 0.1);
-            match.reasons << QStringLiteral("same date of birth");
-        } else {
-            match.score -= 0.3;
-            match.reasons << QStringLiteral("different date of birth");
-        }
-    }
     match.score = std::clamp(match.score, 0.0, 1.0);
+    adjustForDateOfBirth(match, queryDob, candidateDob);
     return match;
+}
+
+void NameMatcher::adjustForDateOfBirth(NameMatch& match, const QDate& queryDob, const QDate& candidateDob)
+{
+    if (!queryDob.isValid() || !candidateDob.isValid()) {
+        return;
+    }
+    if (queryDob == candidateDob) {
+        match.score = std::min(1.0, match.score + 0.1);
+        match.reasons << QStringLiteral("same date of birth");
+    } else {
+        match.score = std::max(0.0, match.score - 0.3);
+        match.reasons << QStringLiteral("different date of birth");
+    }
 }
 
 }  // namespace claimdesk::core

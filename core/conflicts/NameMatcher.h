@@ -37,6 +37,9 @@ public:
     // Compares a query with a candidate; dates of birth adjust the score when both are known.
     static NameMatch compare(const NameKey& query, const NameKey& candidate, const QDate& queryDob = {},
                              const QDate& candidateDob = {});
+    // The date-of-birth part of compare(), for callers that compare one name once and then apply each
+    // candidate's date of birth: the same date adds 0.1, a different one takes 0.3 off.
+    static void adjustForDateOfBirth(NameMatch& match, const QDate& queryDob, const QDate& candidateDob);
 };
 
 }  // namespace claimdesk::core
