@@ -1151,7 +1151,7 @@ Result<QString> CaseService::revealAccount(qint64 caseId)
     return account;
 }
 
-Result<void> CaseService::setAccount(qint64 caseId, const QString& account)
+Result<int> CaseService::setAccount(qint64 caseId, const QString& account, int expectedVersion)
 {
     auto reference = requireCase(m_vault, *this, caseId);
     if (!reference) {
@@ -1161,6 +1161,29 @@ Result<void> CaseService::setAccount(qint64 caseId, const QString& account)
     auto tx = sql::Transaction::begin(db);
     if (!tx) {
         return tx.error();
+    }
+    {
+        auto current = db.prepare("SELECT version, updated_by, updated_at FROM cases WHERE id = ?1");
+        if (!current) {
+            return current.error();
+        }
+        current->bind(1, caseId);
+        auto row = current->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            return makeError(ErrorCode::NotFound, QStringLiteral("That case no longer exists."));
+        }
+        if (current->int64(0) != expectedVersion) {
+            const QString by = current->text(1);
+            const QDateTime at = QDateTime::fromString(current->text(2), Qt::ISODateWithMs);
+            return makeError(ErrorCode::ConflictingEdit,
+                             QStringLiteral("%1 saved this case at %2, after you opened it, so the account was not "
+                                            "replaced. Your text is still in the editor: copy it, reload the case and "
+                                            "compare before saving again.")
+                                 .arg(displayNameOf(db, by), at.toLocalTime().toString(QStringLiteral("HH:mm 'on' d MMM yyyy"))));
+        }
     }
     auto stmt = db.prepare("UPDATE cases SET account = ?1, version = version + 1, updated_at = ?2, updated_by = ?3 WHERE id = ?4");
     if (!stmt) {
@@ -1175,11 +1198,15 @@ Result<void> CaseService::setAccount(qint64 caseId, const QString& account)
         return ran.error();
     }
     if (auto logged = m_vault.audit(QStringLiteral("case.account.update"), QStringLiteral("case"), *reference,
-                                    {{QStringLiteral("length"), static_cast<int>(account.size())}});
+                                    {{QStringLiteral("length"), static_cast<int>(account.size())},
+                                     {QStringLiteral("version"), expectedVersion + 1}});
         !logged) {
         return logged.error();
     }
-    return tx->commit();
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return expectedVersion + 1;
 }
 
 Result<std::vector<CaseSummary>> CaseService::list()

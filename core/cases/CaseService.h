@@ -75,7 +75,9 @@ public:
     Result<EditConflict> conflictFor(const CaseRecord& edited);
 
     Result<QString> revealAccount(qint64 caseId);
-    Result<void> setAccount(qint64 caseId, const QString& account);
+    // Replaces the account if the case is still at `expectedVersion` (else ConflictingEdit, nothing written);
+    // returns the new version.
+    Result<int> setAccount(qint64 caseId, const QString& account, int expectedVersion);
 
     Result<std::vector<CaseSummary>> list();
     // Case ids whose reference, client names (incl. former) or party names start with every word typed,

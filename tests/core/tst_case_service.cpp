@@ -687,7 +687,13 @@ void CaseServiceTest::revealingTheAccountIsAudited()
     QCOMPARE(reveals[1].username, QStringLiteral("sol"));
 
     // Replacing the account bumps the version and records only its length.
-    QVERIFY_OK(solicitor.setAccount(created->id, QStringLiteral("A corrected account.")));
+    auto newVersion = solicitor.setAccount(created->id, QStringLiteral("A corrected account."), created->version);
+    QVERIFY_OK(newVersion);
+    QCOMPARE(*newVersion, created->version + 1);
+    // A second writer still holding the old version is refused, naming who saved; nothing is replaced.
+    auto stale = paralegal.setAccount(created->id, QStringLiteral("A stale overwrite."), created->version);
+    QCOMPARE_ERROR(stale, ErrorCode::ConflictingEdit);
+    QVERIFY(stale.error().message.contains(QStringLiteral("Sol")));
     auto updates = auditOf(m_firm->solicitor(), QStringLiteral("case.account.update"));
     QCOMPARE(updates.size(), std::size_t {1});
     QCOMPARE(updates[0].summary.value(QStringLiteral("length")).toInt(), 20);

@@ -394,7 +394,7 @@ bool CaseFileWidget::saveRecord(core::CaseRecord edited)
         adopt(*saved);
     }
     if (m_account->isDirty()) {
-        if (auto written = cases->setAccount(m_caseId, m_account->editedAccount()); !written) {
+        if (auto written = cases->setAccount(m_caseId, m_account->editedAccount(), m_record.version); !written) {
             m_prompter.reportError(this, tr("The account of %1 was not saved").arg(m_reference), written.error());
             updateDirty();
             return false;
