@@ -116,7 +116,6 @@ std::optional<ClaimLimb> limbFromId(const QString& t) { return fromText(kLimbs, 
 QString fundingId(Funding v) { return idOf(kFunding, v); }
 QString fundingLabel(Funding v) { return labelOf(kFunding, v); }
 std::optional<Funding> fundingFromId(const QString& t) { return fromText(kFunding, t); }
-QString regionId(Region v) { return idOf(kRegions, v); }
 QString regionLabel(Region v) { return labelOf(kRegions, v); }
 std::optional<Region> regionFromText(const QString& t)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Region.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -28,7 +30,6 @@ constexpr int kStageCount = 11;
 
 enum class ClaimLimb { AgainstAbuser, VicariousLiability, InstitutionalNegligence, HumanRightsAct, Cica };
 enum class Funding { Unknown, Cfa, Dba, LegalAid, Private, AteInsured };
-enum class Region { EnglandWales, Scotland, NorthernIreland };
 enum class DatePrecision { Day, Month, Year, Approximate };
 enum class PartyKind { Person, Organisation };
 enum class PartyRole {
@@ -56,7 +57,6 @@ std::optional<ClaimLimb> limbFromId(const QString& id);
 QString fundingId(Funding funding);
 QString fundingLabel(Funding funding);
 std::optional<Funding> fundingFromId(const QString& id);
-QString regionId(Region region);
 QString regionLabel(Region region);
 std::optional<Region> regionFromText(const QString& text);
 QString precisionId(DatePrecision precision);
