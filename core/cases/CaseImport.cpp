@@ -171,6 +171,55 @@ QString Csv::formatRecord(const QStringList& fields)
     return out.join(QLatin1Char(',')) + QStringLiteral("\r\n");
 }
 
+namespace {
+// Starts with a character a spreadsheet may run as a formula, after any quotes already put in front of it (so
+// neutralising "'=x" gives "''=x", and taking the guard off is the exact inverse).
+bool needsFormulaGuard(const QString& field)
+{
+    qsizetype i = 0;
+    while (i < field.size() && field.at(i) == QLatin1Char('\'')) {
+        ++i;
+    }
+    if (i == field.size()) {
+        return false;
+    }
+    const QChar first = field.at(i);
+    return first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
+        || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r');
+}
+}  // namespace
+
+QString Csv::neutraliseFormula(const QString& field)
+{
+    if (!needsFormulaGuard(field)) {
+        return field;
+    }
+    return QLatin1Char('\'') + field;
+}
+
+QString Csv::withoutFormulaGuard(const QString& field)
+{
+    if (field.startsWith(QLatin1Char('\'')) && needsFormulaGuard(field)) {
+        return field.mid(1);
+    }
+    return field;
+}
+
+QString Csv::formatSafeRecord(const QStringList& fields)
+{
+    QStringList safe;
+    safe.reserve(fields.size());
+    for (const QString& f : fields) {
+        safe << neutraliseFormula(f);
+    }
+    return formatRecord(safe);
+}
+
+QByteArray Csv::utf8WithBom(const QString& text)
+{
+    return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Checking an import file
 
@@ -310,7 +359,7 @@ public:
     QString cell(const QString& column) const
     {
         const auto it = m_index.constFind(column);
-        return it == m_index.constEnd() ? QString() : m_record.fields.value(*it).trimmed();
+        return it == m_index.constEnd() ? QString() : Csv::withoutFormulaGuard(m_record.fields.value(*it)).trimmed();
     }
     void problem(const QString& column, const QString& what)
     {
@@ -354,7 +403,7 @@ std::optional<ImportRow> checkRow(const CsvRecord& record, const QHash<QString, 
 
     if (const QString stage = row.cell(kStage); !stage.isEmpty()) {
         if (auto s = stageFromText(stage)) {
-            out.stage = *s;
+            input.stage = *s;
         } else {
             row.problem(kStage, QStringLiteral("unknown stage '%1' (use one of: %2)").arg(stage, choices(stageIds())));
         }
@@ -580,12 +629,7 @@ Result<ImportReport> CaseImport::run(const QByteArray& csv, bool dryRun)
         return tx.error();
     }
     for (const ImportRow& row : checked.valid) {
-        auto created = cases.create(row.input);
-        if (created && row.stage != Stage::Enquiry) {
-            CaseRecord staged = std::move(*created);
-            staged.stage = row.stage;
-            created = cases.save(staged);
-        }
+        auto created = cases.create(row.input);  // at the row's stage, in one step
         if (!created) {
             if (created.error().code != ErrorCode::InvalidInput) {
                 return created.error();  // the transaction rolls back: nothing is written
@@ -678,7 +722,7 @@ Result<QString> CaseExport::toCsv(Report* report)
         return list.error();
     }
     Report counts;
-    QString text = Csv::formatRecord(CaseImport::exportColumns());
+    QString text = Csv::formatSafeRecord(CaseImport::exportColumns());
     for (const CaseSummary& s : *list) {
         if (s.restrictedPlaceholder) {
             ++counts.skippedRestricted;
@@ -688,7 +732,7 @@ Result<QString> CaseExport::toCsv(Report* report)
         if (!record) {
             return record.error();
         }
-        text += Csv::formatRecord(exportRow(*record));
+        text += Csv::formatSafeRecord(exportRow(*record));
         ++counts.cases;
     }
     if (report != nullptr) {
@@ -724,8 +768,7 @@ Result<CaseExport::Report> CaseExport::toFile(const QString& path)
         return makeError(ErrorCode::IoError,
                          QStringLiteral("%1 could not be created: %2").arg(path, file.errorString()));
     }
-    // A byte order mark, so spreadsheet programs read the accents right; the importer skips it.
-    const QByteArray bytes = QByteArrayLiteral("\xEF\xBB\xBF") + text->toUtf8();
+    const QByteArray bytes = Csv::utf8WithBom(*text);
     const bool written = file.write(bytes) == bytes.size() && file.flush();
     file.close();
     if (!written || file.error() != QFileDevice::NoError) {

@@ -35,6 +35,17 @@ public:
     static CsvDocument parse(const QByteArray& utf8);
     // One record, quoted where needed, ending with CRLF (RFC 4180's line break).
     static QString formatRecord(const QStringList& fields);
+
+    // Spreadsheet formula injection: a cell that starts with =, +, -, @, a tab or a carriage return could be run
+    // as a formula by the program that opens the file. neutraliseFormula() puts a single quote in front of it
+    // (shown as text, never evaluated); withoutFormulaGuard() takes that quote off again on import, so an
+    // exported file imports as it was.
+    static QString neutraliseFormula(const QString& field);
+    static QString withoutFormulaGuard(const QString& field);
+    // formatRecord() of the neutralised fields: what an export writes.
+    static QString formatSafeRecord(const QStringList& fields);
+    // UTF-8 with a byte order mark (so spreadsheet programs read the accents right; the parser skips it).
+    static QByteArray utf8WithBom(const QString& text);
 };
 
 // A problem with one cell of an import file, printed as "line N: column: problem".
@@ -46,11 +57,10 @@ struct ImportProblem {
     QString toString() const;
 };
 
-// One valid row, ready for CaseService::create.
+// One valid row, ready for CaseService::create (its stage in input.stage).
 struct ImportRow {
     int line = 0;
     NewCase input;
-    Stage stage = Stage::Enquiry;
 };
 
 struct ImportReport {
@@ -97,7 +107,9 @@ private:
 
 // Writes the cases the signed-in user may open as CSV in the import format (without the account, which
 // the CLI never prints), so that an export can be imported again. A case with several incidents exports
-// its first (earliest) one. Never overwrites a file; recorded as `cases.export` in the audit log.
+// its first (earliest) one. Every cell that a spreadsheet could run as a formula is neutralised
+// (Csv::neutraliseFormula), and the file is UTF-8 with a byte order mark. Never overwrites a file; recorded
+// as `cases.export` in the audit log.
 class CaseExport {
 public:
     explicit CaseExport(Vault& vault);

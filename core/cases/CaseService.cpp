@@ -59,64 +59,6 @@ QString ukDate(const QDate& d)
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(d, QStringLiteral("d MMM yyyy"));
 }
 
-QJsonValue optionalBool(const std::optional<bool>& v)
-{
-    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
-}
-
-std::optional<bool> optionalBoolFrom(const QJsonValue& v)
-{
-    return v.isBool() ? std::optional<bool>(v.toBool()) : std::nullopt;
-}
-
-QJsonObject safeguardingToJson(const SafeguardingScreen& s)
-{
-    return {{QStringLiteral("askedAt"), s.askedAtUtc.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("askedBy"), s.askedBy},
-            {QStringLiteral("suicidalThoughts"), suicidalThoughtsId(s.suicidalThoughts)},
-            {QStringLiteral("plan"), optionalBool(s.plan)},
-            {QStringLiteral("selfHarm"), optionalBool(s.selfHarm)},
-            {QStringLiteral("currentAbuse"), optionalBool(s.currentAbuse)},
-            {QStringLiteral("abuserHasAccessToChildren"), optionalBool(s.abuserHasAccessToChildren)},
-            {QStringLiteral("abuserInPositionOfTrust"), optionalBool(s.abuserInPositionOfTrust)},
-            {QStringLiteral("skipped"), QJsonArray::fromStringList(s.skipped)}};
-}
-
-SafeguardingScreen safeguardingFromJson(const QJsonObject& o)
-{
-    SafeguardingScreen s;
-    s.askedAtUtc = QDateTime::fromString(o.value(QStringLiteral("askedAt")).toString(), Qt::ISODateWithMs);
-    s.askedBy = o.value(QStringLiteral("askedBy")).toString();
-    s.suicidalThoughts = suicidalThoughtsFromId(o.value(QStringLiteral("suicidalThoughts")).toString()).value_or(SuicidalThoughts::NotAsked);
-    s.plan = optionalBoolFrom(o.value(QStringLiteral("plan")));
-    s.selfHarm = optionalBoolFrom(o.value(QStringLiteral("selfHarm")));
-    s.currentAbuse = optionalBoolFrom(o.value(QStringLiteral("currentAbuse")));
-    s.abuserHasAccessToChildren = optionalBoolFrom(o.value(QStringLiteral("abuserHasAccessToChildren")));
-    s.abuserInPositionOfTrust = optionalBoolFrom(o.value(QStringLiteral("abuserInPositionOfTrust")));
-    for (const QJsonValue& v : o.value(QStringLiteral("skipped")).toArray()) {
-        s.skipped << v.toString();
-    }
-    return s;
-}
-
-QJsonObject consentToJson(const Consent& c)
-{
-    return {{QStringLiteral("processingForClaim"), c.processingForClaim},
-            {QStringLiteral("contact"), c.contact},
-            {QStringLiteral("recordedAt"), c.recordedAtUtc.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("recordedBy"), c.recordedBy}};
-}
-
-Consent consentFromJson(const QJsonObject& o)
-{
-    Consent c;
-    c.processingForClaim = o.value(QStringLiteral("processingForClaim")).toBool();
-    c.contact = o.value(QStringLiteral("contact")).toBool();
-    c.recordedAtUtc = QDateTime::fromString(o.value(QStringLiteral("recordedAt")).toString(), Qt::ISODateWithMs);
-    c.recordedBy = o.value(QStringLiteral("recordedBy")).toString();
-    return c;
-}
-
 QString limbsToJson(const std::vector<ClaimLimb>& limbs)
 {
     QStringList ids;
@@ -232,11 +174,6 @@ QString withoutApostrophes(QString text)
 {
     static const QRegularExpression apostrophes(QStringLiteral("[’'`´]"));
     return text.remove(apostrophes);
-}
-
-QString searchText(const QStringList& parts)
-{
-    return withoutApostrophes(parts.join(QLatin1Char(' ')));
 }
 
 // Words typed -> an FTS4 prefix query ("mul* st*"): letters and digits only, so nothing typed can change
@@ -634,60 +571,6 @@ Result<void> writeIncidentsAndParties(sql::Connection& db, qint64 caseId, const 
     return {};
 }
 
-Result<void> reindex(sql::Connection& db, qint64 caseId)
-{
-    auto names = db.prepare("SELECT cases.reference, clients.full_name, clients.preferred_name, clients.former_names "
-                            "FROM cases JOIN clients ON clients.id = cases.client_id WHERE cases.id = ?1");
-    if (!names) {
-        return names.error();
-    }
-    names->bind(1, caseId);
-    auto row = names->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return {};
-    }
-    const QString reference = names->text(0);
-    QStringList clientNames{names->text(1), names->text(2)};
-    clientNames << listFromJson(names->text(3));
-    QStringList partyNames;
-    auto parties = db.prepare("SELECT p.name, p.aliases FROM case_parties cp JOIN parties p ON p.id = cp.party_id "
-                              "WHERE cp.case_id = ?1");
-    if (!parties) {
-        return parties.error();
-    }
-    parties->bind(1, caseId);
-    while (true) {
-        auto prow = parties->step();
-        if (!prow) {
-            return prow.error();
-        }
-        if (!*prow) {
-            break;
-        }
-        partyNames << parties->text(0) << listFromJson(parties->text(1));
-    }
-    auto drop = db.prepare("DELETE FROM case_search WHERE docid = ?1");
-    if (!drop) {
-        return drop.error();
-    }
-    if (auto ran = drop->bind(1, caseId).run(); !ran) {
-        return ran.error();
-    }
-    auto insert = db.prepare("INSERT INTO case_search (docid, reference, names, parties) VALUES (?1, ?2, ?3, ?4)");
-    if (!insert) {
-        return insert.error();
-    }
-    // "BBK-2026-0042" is indexed whole and as its parts, so "0042" and "bbk 2026" both find it.
-    return insert->bind(1, caseId)
-        .bind(2, reference + QLatin1Char(' ') + QString(reference).replace(QLatin1Char('-'), QLatin1Char(' ')))
-        .bind(3, searchText(clientNames))
-        .bind(4, searchText(partyNames))
-        .run();
-}
-
 Result<void> insertTask(sql::Connection& db, qint64 caseId, const Task& t, const QString& createdAt, const QString& createdBy)
 {
     auto stmt = db.prepare("INSERT INTO tasks (case_id, title, due_on, assignee, done, urgent, kind, created_at, created_by) "
@@ -762,9 +645,14 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
         return reference.error();
     }
     SafeguardingScreen screen = input.safeguarding;
-    if (screen.askedBy.isEmpty() && screen.suicidalThoughts != SuicidalThoughts::NotAsked) {
-        screen.askedBy = me;
-        screen.askedAtUtc = m_vault.now();
+    if (screen.anyAnswered()) {
+        // Whoever asked, when: the person recording it, now, unless the intake says otherwise.
+        if (screen.askedBy.trimmed().isEmpty()) {
+            screen.askedBy = me;
+        }
+        if (!screen.askedAtUtc.isValid()) {
+            screen.askedAtUtc = m_vault.now();
+        }
     }
     screen.skipped = input.askLater;
     Consent consent = input.consent;
@@ -784,15 +672,15 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
         .bind(2, *clientId)
         .bind(3, feeEarner)
         .bind(4, orEmpty(supervisor))
-        .bind(5, stageId(Stage::Enquiry))
+        .bind(5, stageId(input.stage))
         .bind(6, limbsToJson(input.limbs))
         .bind(7, fundingId(input.funding))
         .bind(8, dateText(opened))
         .bind(9, input.restricted)
         .bind(10, orEmpty(input.account))
-        .bind(11, objectToJson(safeguardingToJson(screen)))
+        .bind(11, objectToJson(screen.toJson()))
         .bind(12, serious)
-        .bind(13, objectToJson(consentToJson(consent)))
+        .bind(13, objectToJson(consent.toJson()))
         .bind(14, now)
         .bind(15, me);
     if (auto ran = insert->run(); !ran) {
@@ -834,8 +722,16 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
             return added.error();
         }
     }
-    if (auto indexed = reindex(db, caseId); !indexed) {
+    if (auto indexed = CaseSearchIndex::refresh(db, caseId); !indexed) {
         return indexed.error();
+    }
+    if (!input.conflictChecks.empty()) {
+        ConflictService conflicts(m_vault);
+        for (const ConflictCheck& check : input.conflictChecks) {
+            if (auto recorded = conflicts.record(caseId, check); !recorded) {
+                return recorded.error();  // the transaction rolls back: no case, and no record of its checks
+            }
+        }
     }
     if (input.fromDraftId > 0) {
         auto drop = db.prepare("DELETE FROM intake_drafts WHERE id = ?1 AND owner = ?2");
@@ -848,6 +744,7 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
     }
     if (auto logged = m_vault.audit(QStringLiteral("case.create"), QStringLiteral("case"), *reference,
                                     {{QStringLiteral("feeEarner"), feeEarner},
+                                     {QStringLiteral("stage"), stageId(input.stage)},
                                      {QStringLiteral("restricted"), input.restricted},
                                      {QStringLiteral("incidents"), static_cast<int>(input.incidents.size())},
                                      {QStringLiteral("safeguardingAlert"), serious},
@@ -867,7 +764,8 @@ Result<CaseRecord> readCase(sql::Connection& db, qint64 caseId)
     auto stmt = db.prepare(
         "SELECT id, reference, client_id, fee_earner, supervisor, stage, limbs, funding, ate_insurer, opened_on, "
         "closed_on, outcome, damages_estimate_pence, settlement_pence, restricted, length(account) > 0, safeguarding, "
-        "safeguarding_alert, safeguarding_action, consent, version, updated_at, updated_by FROM cases WHERE id = ?1");
+        "safeguarding_alert, safeguarding_action, consent, version, updated_at, updated_by, safeguarding_action_record "
+        "FROM cases WHERE id = ?1");
     if (!stmt) {
         return stmt.error();
     }
@@ -896,13 +794,14 @@ Result<CaseRecord> readCase(sql::Connection& db, qint64 caseId)
     c.settlementPence = stmt->int64(13);
     c.restricted = stmt->int64(14) != 0;
     c.hasAccount = stmt->int64(15) != 0;
-    c.safeguarding = safeguardingFromJson(objectFromJson(stmt->text(16)));
+    c.safeguarding = SafeguardingScreen::fromJson(objectFromJson(stmt->text(16)));
     c.safeguardingAlert = stmt->int64(17) != 0;
     c.safeguardingAction = stmt->text(18);
-    c.consent = consentFromJson(objectFromJson(stmt->text(19)));
+    c.consent = Consent::fromJson(objectFromJson(stmt->text(19)));
     c.version = static_cast<int>(stmt->int64(20));
     c.updatedAtUtc = QDateTime::fromString(stmt->text(21), Qt::ISODateWithMs);
     c.updatedBy = stmt->text(22);
+    c.safeguardingActionRecord = SafeguardingAction::fromJson(objectFromJson(stmt->text(23)));
     auto client = readClient(db, clientId);
     if (!client) {
         return client.error();
@@ -1091,7 +990,7 @@ Result<CaseRecord> CaseService::save(const CaseRecord& edited)
         .bind(10, edited.damagesEstimatePence)
         .bind(11, edited.settlementPence)
         .bind(12, edited.restricted)
-        .bind(13, objectToJson(consentToJson(edited.consent)))
+        .bind(13, objectToJson(edited.consent.toJson()))
         .bind(14, m_vault.now().toString(Qt::ISODateWithMs))
         .bind(15, m_vault.currentUser().username)
         .bind(16, edited.id);
@@ -1101,7 +1000,7 @@ Result<CaseRecord> CaseService::save(const CaseRecord& edited)
     if (auto written = writeIncidentsAndParties(db, edited.id, edited.incidents, edited.parties); !written) {
         return written.error();
     }
-    if (auto indexed = reindex(db, edited.id); !indexed) {
+    if (auto indexed = CaseSearchIndex::refresh(db, edited.id); !indexed) {
         return indexed.error();
     }
     auto after = readCase(db, edited.id);
@@ -1357,6 +1256,71 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
     return hits;
 }
 
+QString CaseSearchIndex::referenceText(const QString& reference)
+{
+    return reference + QLatin1Char(' ') + QString(reference).replace(QLatin1Char('-'), QLatin1Char(' '));
+}
+
+QString CaseSearchIndex::namesText(const QStringList& names)
+{
+    return withoutApostrophes(names.join(QLatin1Char(' ')));
+}
+
+Result<void> CaseSearchIndex::write(sql::Connection& db, qint64 caseId, const QString& reference,
+                                    const QStringList& clientNames, const QStringList& partyNames)
+{
+    // REPLACE on the docid: FTS4 deletes the case's old entry (if any) before writing the new one.
+    auto insert
+        = db.prepare("INSERT OR REPLACE INTO case_search (docid, reference, names, parties) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert) {
+        return insert.error();
+    }
+    return insert->bind(1, caseId)
+        .bind(2, referenceText(reference))
+        .bind(3, namesText(clientNames))
+        .bind(4, namesText(partyNames))
+        .run();
+}
+
+Result<void> CaseSearchIndex::refresh(sql::Connection& db, qint64 caseId)
+{
+    auto names = db.prepare("SELECT cases.reference, clients.full_name, clients.preferred_name, clients.former_names "
+                            "FROM cases JOIN clients ON clients.id = cases.client_id WHERE cases.id = ?1");
+    if (!names) {
+        return names.error();
+    }
+    names->bind(1, caseId);
+    auto row = names->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return {};
+    }
+    const QString reference = names->text(0);
+    QStringList clientNames {names->text(1), names->text(2)};
+    clientNames << listFromJson(names->text(3));
+    names->reset();
+    QStringList partyNames;
+    auto parties = db.prepare("SELECT p.name, p.aliases FROM case_parties cp JOIN parties p ON p.id = cp.party_id "
+                              "WHERE cp.case_id = ?1");
+    if (!parties) {
+        return parties.error();
+    }
+    parties->bind(1, caseId);
+    while (true) {
+        auto prow = parties->step();
+        if (!prow) {
+            return prow.error();
+        }
+        if (!*prow) {
+            break;
+        }
+        partyNames << parties->text(0) << listFromJson(parties->text(1));
+    }
+    return write(db, caseId, reference, clientNames, partyNames);
+}
+
 Result<std::vector<Note>> CaseService::notes(qint64 caseId)
 {
     if (auto allowed = requireCase(m_vault, *this, caseId); !allowed) {
@@ -1592,7 +1556,7 @@ Result<void> CaseService::setTaskDone(qint64 taskId, bool done)
     return tx->commit();
 }
 
-Result<void> CaseService::recordSafeguardingAction(qint64 caseId, const QString& actionTaken)
+Result<int> CaseService::recordSafeguardingAction(qint64 caseId, const SafeguardingAction& action)
 {
     auto reference = requireCase(m_vault, *this, caseId);
     if (!reference) {
@@ -1601,25 +1565,70 @@ Result<void> CaseService::recordSafeguardingAction(qint64 caseId, const QString&
     if (!isSupervisor()) {
         return denied(QStringLiteral("Only a supervisor can record the action taken on a safeguarding risk."));
     }
-    if (actionTaken.trimmed().size() < 10) {
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("Describe the action taken (who was consulted, any referral made, the outcome)."));
+    const QDate today = m_vault.now().toLocalTime().date();
+    QStringList problems;
+    if (action.actionTaken.trimmed().size() < 10) {
+        problems << QStringLiteral("Describe the action taken (who was consulted, any referral made, the outcome).");
+    }
+    if (action.leadConsultedOn.isValid() && action.leadConsultedOn > today) {
+        problems << QStringLiteral("The safeguarding lead cannot have been consulted on %1, which is in the future.")
+                        .arg(ukDate(action.leadConsultedOn));
+    }
+    if (!action.referrals.empty() && action.consent == ReferralConsent::NotApplicable) {
+        problems << QStringLiteral("Say whether the client consented to the referral, or why it was made without "
+                                   "their consent.");
+    }
+    if (action.consent == ReferralConsent::WithoutConsent && action.withoutConsentReason.trimmed().size() < 10) {
+        problems << QStringLiteral("Give the reason for disclosing without the client's consent (for example, to "
+                                   "protect a child from serious harm).");
+    }
+    if (action.reviewOn.isValid() && action.reviewOn < today) {
+        problems << QStringLiteral("The review date %1 has passed: choose today or a later day.")
+                        .arg(ukDate(action.reviewOn));
+    }
+    if (!problems.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput, problems.join(QLatin1Char(' ')));
     }
     sql::Connection& db = m_vault.connection();
     auto tx = sql::Transaction::begin(db);
     if (!tx) {
         return tx.error();
     }
-    auto update = db.prepare("UPDATE cases SET safeguarding_alert = 0, safeguarding_action = ?1, version = version + 1, "
-                             "updated_at = ?2, updated_by = ?3 WHERE id = ?4");
+    const QString now = m_vault.now().toString(Qt::ISODateWithMs);
+    const QString me = m_vault.currentUser().username;
+    SafeguardingAction recorded = action;
+    recorded.actionTaken = action.actionTaken.trimmed();
+    recorded.leadConsulted = action.leadConsulted.trimmed();
+    recorded.withoutConsentReason
+        = recorded.consent == ReferralConsent::WithoutConsent ? action.withoutConsentReason.trimmed() : QString();
+    recorded.outcome = action.outcome.trimmed();
+    recorded.recordedAtUtc = m_vault.now();
+    recorded.recordedBy = me;
+    auto update = db.prepare("UPDATE cases SET safeguarding_alert = 0, safeguarding_action = ?1, "
+                             "safeguarding_action_record = ?2, version = version + 1, updated_at = ?3, updated_by = ?4 "
+                             "WHERE id = ?5");
     if (!update) {
         return update.error();
     }
-    const QString now = m_vault.now().toString(Qt::ISODateWithMs);
-    const QString me = m_vault.currentUser().username;
-    if (auto ran = update->bind(1, actionTaken.trimmed()).bind(2, now).bind(3, me).bind(4, caseId).run(); !ran) {
+    if (auto ran = update->bind(1, recorded.actionTaken)
+                       .bind(2, objectToJson(recorded.toJson()))
+                       .bind(3, now)
+                       .bind(4, me)
+                       .bind(5, caseId)
+                       .run();
+        !ran) {
         return ran.error();
     }
+    auto version = db.prepare("SELECT version FROM cases WHERE id = ?1");
+    if (!version) {
+        return version.error();
+    }
+    version->bind(1, caseId);
+    if (auto row = version->step(); !row || !*row) {
+        return row ? makeError(ErrorCode::NotFound, QStringLiteral("That case no longer exists.")) : row.error();
+    }
+    const int newVersion = static_cast<int>(version->int64(0));
+    version->reset();
     auto close = db.prepare("UPDATE tasks SET done = 1, done_at = ?1, done_by = ?2 WHERE case_id = ?3 AND kind = 'safeguarding' AND done = 0");
     if (!close) {
         return close.error();
@@ -1627,12 +1636,36 @@ Result<void> CaseService::recordSafeguardingAction(qint64 caseId, const QString&
     if (auto ran = close->bind(1, now).bind(2, me).bind(3, caseId).run(); !ran) {
         return ran.error();
     }
+    if (recorded.reviewOn.isValid()) {
+        Task review;
+        review.title
+            = QStringLiteral("Safeguarding review: check how the client is and whether the action taken is enough");
+        review.due = recorded.reviewOn;
+        review.assignee = me;
+        review.kind = TaskKind::General;
+        if (auto added = insertTask(db, caseId, review, now, me); !added) {
+            return added.error();
+        }
+    }
+    QStringList referrals;
+    for (Referral r : recorded.referrals) {
+        referrals << referralId(r);
+    }
     if (auto logged = m_vault.audit(QStringLiteral("case.safeguarding.action"), QStringLiteral("case"), *reference,
-                                    {{QStringLiteral("action"), actionTaken.trimmed()}});
+                                    {{QStringLiteral("action"), recorded.actionTaken},
+                                     {QStringLiteral("leadConsulted"), recorded.leadConsulted},
+                                     {QStringLiteral("referrals"), QJsonArray::fromStringList(referrals)},
+                                     {QStringLiteral("consent"), referralConsentId(recorded.consent)},
+                                     {QStringLiteral("privilegeChecked"), recorded.privilegeChecked},
+                                     {QStringLiteral("reviewOn"), dateText(recorded.reviewOn)},
+                                     {QStringLiteral("version"), newVersion}});
         !logged) {
         return logged.error();
     }
-    return tx->commit();
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return newVersion;
 }
 
 Result<qint64> CaseService::saveDraft(qint64 draftId, const QJsonObject& data)

@@ -2,6 +2,7 @@
 
 #include "cases/CaseTypes.h"
 #include "common/Result.h"
+#include "conflicts/ConflictService.h"
 #include "store/AuditLog.h"
 
 #include <QJsonObject>
@@ -12,12 +13,16 @@
 namespace claimdesk::core {
 
 class Vault;
+namespace sql {
+class Connection;
+}
 
 // What the intake wizard (or an import row) hands over to open a case.
 struct NewCase {
     Client client;
     QString feeEarner;   // username; empty: the signed-in user
     QString supervisor;  // username; may be empty
+    Stage stage = Stage::Enquiry;  // an import opens a case at the stage it has reached
     std::vector<ClaimLimb> limbs;
     Funding funding = Funding::Unknown;
     QDate openedOn;      // empty: today
@@ -29,6 +34,9 @@ struct NewCase {
     QStringList askLater;  // questions the client chose not to answer yet: each becomes a follow-up task
     bool restricted = false;
     qint64 fromDraftId = 0;  // the intake draft this case came from: deleted when the case is created
+    // The conflict checks run for this case (who ran them and what they found), recorded on it in the same
+    // transaction: if the case is not created, no record of them remains either.
+    std::vector<ConflictCheck> conflictChecks;
 };
 
 // The case list's filter. The rules live here; the UI proxy only delegates to matches().
@@ -92,8 +100,11 @@ public:
     Result<Task> addTask(qint64 caseId, Task task);
     Result<void> setTaskDone(qint64 taskId, bool done);
 
-    // Supervisor only: records what was done about a safeguarding risk and lifts the red banner.
-    Result<void> recordSafeguardingAction(qint64 caseId, const QString& actionTaken);
+    // Supervisor only: records what was done about a safeguarding risk, lifts the red banner, closes the
+    // safeguarding tasks and, when `action.reviewOn` is set, adds a review task for that day. Returns the
+    // case's new version (like setAccount), so an editor that holds the case can carry on without a false
+    // conflict with its own change.
+    Result<int> recordSafeguardingAction(qint64 caseId, const SafeguardingAction& action);
 
     Result<qint64> saveDraft(qint64 draftId, const QJsonObject& data);  // 0: a new draft
     Result<std::vector<IntakeDraft>> drafts();  // the signed-in user's own
@@ -111,6 +122,21 @@ public:
 
 private:
     Vault& m_vault;
+};
+
+// A case's entry in the full-text index (case_search) that CaseService::search reads. CaseService refreshes it
+// after every write; the demo generator's bulk path writes it through the same function.
+class CaseSearchIndex {
+public:
+    // The reference whole and in parts ("BBK-2026-0042 BBK 2026 0042"), so "0042" and "bbk 2026" find it;
+    // names and party names without apostrophes, so "St Marys" and "St Mary's" both find "St Mary's".
+    static QString referenceText(const QString& reference);
+    static QString namesText(const QStringList& names);
+    // Replaces the case's entry, inside the caller's transaction.
+    static Result<void> write(sql::Connection& db, qint64 caseId, const QString& reference,
+                              const QStringList& clientNames, const QStringList& partyNames);
+    // Rebuilds the entry from what is stored: the reference, the client's names and the parties' names and aliases.
+    static Result<void> refresh(sql::Connection& db, qint64 caseId);
 };
 
 }  // namespace claimdesk::core

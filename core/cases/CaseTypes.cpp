@@ -1,5 +1,8 @@
 #include "cases/CaseTypes.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -72,6 +75,40 @@ const Table<TaskKind, 4> kTaskKinds{{
     {TaskKind::AskLater, {u"ask-later", u"Ask later"}},
     {TaskKind::Limitation, {u"limitation", u"Limitation"}},
 }};
+const Table<AbuserProximity, 4> kProximity {{
+    {AbuserProximity::NotAsked, {u"not-asked", u"Not asked"}},
+    {AbuserProximity::Apart, {u"apart", u"Not near the abuser"}},
+    {AbuserProximity::Near, {u"near", u"Near the abuser"}},
+    {AbuserProximity::SameHome, {u"same-home", u"With the abuser"}},
+}};
+const Table<SupportKind, 5> kSupport {{
+    {SupportKind::Gp, {u"gp", u"GP"}},
+    {SupportKind::Therapist, {u"therapist", u"Therapist"}},
+    {SupportKind::Isva, {u"isva", u"ISVA"}},
+    {SupportKind::CrisisTeam, {u"crisis-team", u"Crisis team"}},
+    {SupportKind::Family, {u"family", u"Family"}},
+}};
+const Table<Referral, 4> kReferrals {{
+    {Referral::Police, {u"police", u"Police"}},
+    {Referral::ChildrensSocialCare, {u"childrens-social-care", u"Children's social care"}},
+    {Referral::AdultSafeguarding, {u"adult-safeguarding", u"Adult safeguarding"}},
+    {Referral::Lado, {u"lado", u"LADO"}},
+}};
+const Table<ReferralConsent, 3> kReferralConsent {{
+    {ReferralConsent::NotApplicable, {u"not-applicable", u"Not applicable"}},
+    {ReferralConsent::Obtained, {u"obtained", u"Client consented"}},
+    {ReferralConsent::WithoutConsent, {u"without-consent", u"Without the client's consent"}},
+}};
+const Table<SeriousRisk, 8> kSeriousRisks {{
+    {SeriousRisk::ActiveSuicidalThoughts, {u"active-suicidal-thoughts", u"active suicidal thoughts"}},
+    {SeriousRisk::SuicidePlan, {u"plan", u"a plan to end their life"}},
+    {SeriousRisk::SuicideIntent, {u"intent", u"intent to act on thoughts of ending their life"}},
+    {SeriousRisk::RecentSelfHarm, {u"self-harm", u"recent self-harm"}},
+    {SeriousRisk::CurrentAbuse, {u"current-abuse", u"abuse happening now"}},
+    {SeriousRisk::LivesWithAbuser, {u"lives-with-abuser", u"living with the abuser"}},
+    {SeriousRisk::AbuserHasAccessToChildren, {u"abuser-access-to-children", u"the abuser has access to children"}},
+    {SeriousRisk::AbuserInPositionOfTrust, {u"abuser-position-of-trust", u"the abuser is in a position of trust"}},
+}};
 
 template <typename E, std::size_t N>
 QString idOf(const Table<E, N>& table, E value)
@@ -140,6 +177,42 @@ QString suicidalThoughtsId(SuicidalThoughts v) { return idOf(kSuicidal, v); }
 std::optional<SuicidalThoughts> suicidalThoughtsFromId(const QString& t) { return fromText(kSuicidal, t); }
 QString taskKindId(TaskKind v) { return idOf(kTaskKinds, v); }
 std::optional<TaskKind> taskKindFromId(const QString& t) { return fromText(kTaskKinds, t); }
+QString abuserProximityId(AbuserProximity v)
+{
+    return idOf(kProximity, v);
+}
+std::optional<AbuserProximity> abuserProximityFromId(const QString& t)
+{
+    return fromText(kProximity, t);
+}
+QString supportKindId(SupportKind v)
+{
+    return idOf(kSupport, v);
+}
+std::optional<SupportKind> supportKindFromId(const QString& t)
+{
+    return fromText(kSupport, t);
+}
+QString referralId(Referral v)
+{
+    return idOf(kReferrals, v);
+}
+std::optional<Referral> referralFromId(const QString& t)
+{
+    return fromText(kReferrals, t);
+}
+QString referralConsentId(ReferralConsent v)
+{
+    return idOf(kReferralConsent, v);
+}
+std::optional<ReferralConsent> referralConsentFromId(const QString& t)
+{
+    return fromText(kReferralConsent, t);
+}
+QString seriousRiskText(SeriousRisk v)
+{
+    return labelOf(kSeriousRisks, v);
+}
 
 QString Client::initials() const
 {
@@ -194,33 +267,214 @@ int Incident::ageAtStart(const QDate& dateOfBirth) const
     return age;
 }
 
+std::vector<SeriousRisk> SafeguardingScreen::seriousRisks() const
+{
+    std::vector<SeriousRisk> risks;
+    auto add = [&risks](bool yes, SeriousRisk risk) {
+        if (yes) {
+            risks.push_back(risk);
+        }
+    };
+    add(suicidalThoughts == SuicidalThoughts::Active, SeriousRisk::ActiveSuicidalThoughts);
+    add(plan.value_or(false), SeriousRisk::SuicidePlan);
+    add(intent.value_or(false), SeriousRisk::SuicideIntent);
+    add(selfHarm.value_or(false), SeriousRisk::RecentSelfHarm);
+    add(currentAbuse.value_or(false), SeriousRisk::CurrentAbuse);
+    add(livesNearAbuser == AbuserProximity::SameHome, SeriousRisk::LivesWithAbuser);
+    add(abuserHasAccessToChildren.value_or(false), SeriousRisk::AbuserHasAccessToChildren);
+    add(abuserInPositionOfTrust.value_or(false), SeriousRisk::AbuserInPositionOfTrust);
+    return risks;
+}
+
 bool SafeguardingScreen::seriousRisk() const
 {
-    return !seriousRiskReasons().isEmpty();
+    return !seriousRisks().empty();
 }
 
 QStringList SafeguardingScreen::seriousRiskReasons() const
 {
     QStringList reasons;
-    if (suicidalThoughts == SuicidalThoughts::Active) {
-        reasons << QStringLiteral("active suicidal thoughts");
-    }
-    if (plan.value_or(false)) {
-        reasons << QStringLiteral("a plan to end their life");
-    }
-    if (selfHarm.value_or(false)) {
-        reasons << QStringLiteral("recent self-harm");
-    }
-    if (currentAbuse.value_or(false)) {
-        reasons << QStringLiteral("abuse happening now");
-    }
-    if (abuserHasAccessToChildren.value_or(false)) {
-        reasons << QStringLiteral("the abuser has access to children");
-    }
-    if (abuserInPositionOfTrust.value_or(false)) {
-        reasons << QStringLiteral("the abuser is in a position of trust");
+    for (SeriousRisk risk : seriousRisks()) {
+        reasons << seriousRiskText(risk);
     }
     return reasons;
+}
+
+bool SafeguardingScreen::anyAnswered() const
+{
+    const std::optional<bool> answers[] = {plan,
+                                           intent,
+                                           accessToMeans,
+                                           pastAttempts,
+                                           selfHarm,
+                                           currentAbuse,
+                                           abuserHasAccessToChildren,
+                                           abuserInPositionOfTrust,
+                                           abuserAlive,
+                                           abuserWhereaboutsKnown,
+                                           abuserConvicted,
+                                           abuserUnderInvestigation,
+                                           abuserSubjectToNotification,
+                                           otherVictimsNamed,
+                                           clientChildrenAtRisk,
+                                           institutionStillOperating};
+    return suicidalThoughts != SuicidalThoughts::NotAsked || livesNearAbuser != AbuserProximity::NotAsked
+        || !support.empty() || !supportLastContact.isEmpty() || crisisLineGiven
+        || std::any_of(std::begin(answers), std::end(answers),
+                       [](const std::optional<bool>& a) { return a.has_value(); });
+}
+
+namespace {
+QJsonValue optionalBool(const std::optional<bool>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+std::optional<bool> optionalBoolFrom(const QJsonValue& v)
+{
+    return v.isBool() ? std::optional<bool>(v.toBool()) : std::nullopt;
+}
+
+QString dateText(const QDate& d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+QString timeText(const QDateTime& t)
+{
+    return t.isValid() ? t.toString(Qt::ISODateWithMs) : QString();
+}
+
+template <typename E, typename ToId> QJsonArray idArray(const std::vector<E>& values, ToId toId)
+{
+    QJsonArray out;
+    for (E v : values) {
+        out.append(toId(v));
+    }
+    return out;
+}
+
+template <typename E, typename FromId> std::vector<E> fromIdArray(const QJsonValue& array, FromId fromId)
+{
+    std::vector<E> out;
+    for (const QJsonValue& v : array.toArray()) {
+        if (auto e = fromId(v.toString())) {
+            out.push_back(*e);
+        }
+    }
+    return out;
+}
+
+// The screen's yes/no answers by their JSON key, so writing and reading cannot drift apart.
+template <typename Screen> auto yesNoFields(Screen& s)
+{
+    return std::array<std::pair<const char16_t*, decltype(&s.plan)>, 16> {{
+        {u"plan", &s.plan},
+        {u"intent", &s.intent},
+        {u"accessToMeans", &s.accessToMeans},
+        {u"pastAttempts", &s.pastAttempts},
+        {u"selfHarm", &s.selfHarm},
+        {u"currentAbuse", &s.currentAbuse},
+        {u"abuserHasAccessToChildren", &s.abuserHasAccessToChildren},
+        {u"abuserInPositionOfTrust", &s.abuserInPositionOfTrust},
+        {u"abuserAlive", &s.abuserAlive},
+        {u"abuserWhereaboutsKnown", &s.abuserWhereaboutsKnown},
+        {u"abuserConvicted", &s.abuserConvicted},
+        {u"abuserUnderInvestigation", &s.abuserUnderInvestigation},
+        {u"abuserSubjectToNotification", &s.abuserSubjectToNotification},
+        {u"otherVictimsNamed", &s.otherVictimsNamed},
+        {u"clientChildrenAtRisk", &s.clientChildrenAtRisk},
+        {u"institutionStillOperating", &s.institutionStillOperating},
+    }};
+}
+}  // namespace
+
+QJsonObject SafeguardingScreen::toJson() const
+{
+    QJsonObject o {{QStringLiteral("askedAt"), askedAtUtc.toString(Qt::ISODateWithMs)},
+                   {QStringLiteral("askedBy"), askedBy},
+                   {QStringLiteral("suicidalThoughts"), suicidalThoughtsId(suicidalThoughts)},
+                   {QStringLiteral("livesNearAbuser"), abuserProximityId(livesNearAbuser)},
+                   {QStringLiteral("support"), idArray(support, supportKindId)},
+                   {QStringLiteral("supportLastContact"), supportLastContact},
+                   {QStringLiteral("crisisLineGiven"), crisisLineGiven},
+                   {QStringLiteral("skipped"), QJsonArray::fromStringList(skipped)}};
+    for (const auto& [key, field] : yesNoFields(*this)) {
+        o.insert(QString::fromUtf16(key), optionalBool(*field));
+    }
+    return o;
+}
+
+SafeguardingScreen SafeguardingScreen::fromJson(const QJsonObject& o)
+{
+    SafeguardingScreen s;
+    s.askedAtUtc = QDateTime::fromString(o.value(QStringLiteral("askedAt")).toString(), Qt::ISODateWithMs);
+    s.askedBy = o.value(QStringLiteral("askedBy")).toString();
+    s.suicidalThoughts = suicidalThoughtsFromId(o.value(QStringLiteral("suicidalThoughts")).toString())
+                             .value_or(SuicidalThoughts::NotAsked);
+    s.livesNearAbuser = abuserProximityFromId(o.value(QStringLiteral("livesNearAbuser")).toString())
+                            .value_or(AbuserProximity::NotAsked);
+    s.support = fromIdArray<SupportKind>(o.value(QStringLiteral("support")), supportKindFromId);
+    s.supportLastContact = o.value(QStringLiteral("supportLastContact")).toString();
+    s.crisisLineGiven = o.value(QStringLiteral("crisisLineGiven")).toBool();
+    for (const auto& [key, field] : yesNoFields(s)) {
+        *field = optionalBoolFrom(o.value(QString::fromUtf16(key)));
+    }
+    for (const QJsonValue& v : o.value(QStringLiteral("skipped")).toArray()) {
+        s.skipped << v.toString();
+    }
+    return s;
+}
+
+QJsonObject SafeguardingAction::toJson() const
+{
+    return {{QStringLiteral("actionTaken"), actionTaken},
+            {QStringLiteral("leadConsulted"), leadConsulted},
+            {QStringLiteral("leadConsultedOn"), dateText(leadConsultedOn)},
+            {QStringLiteral("referrals"), idArray(referrals, referralId)},
+            {QStringLiteral("consent"), referralConsentId(consent)},
+            {QStringLiteral("withoutConsentReason"), withoutConsentReason},
+            {QStringLiteral("privilegeChecked"), privilegeChecked},
+            {QStringLiteral("outcome"), outcome},
+            {QStringLiteral("reviewOn"), dateText(reviewOn)},
+            {QStringLiteral("recordedAt"), timeText(recordedAtUtc)},
+            {QStringLiteral("recordedBy"), recordedBy}};
+}
+
+SafeguardingAction SafeguardingAction::fromJson(const QJsonObject& o)
+{
+    SafeguardingAction a;
+    a.actionTaken = o.value(QStringLiteral("actionTaken")).toString();
+    a.leadConsulted = o.value(QStringLiteral("leadConsulted")).toString();
+    a.leadConsultedOn = QDate::fromString(o.value(QStringLiteral("leadConsultedOn")).toString(), Qt::ISODate);
+    a.referrals = fromIdArray<Referral>(o.value(QStringLiteral("referrals")), referralFromId);
+    a.consent
+        = referralConsentFromId(o.value(QStringLiteral("consent")).toString()).value_or(ReferralConsent::NotApplicable);
+    a.withoutConsentReason = o.value(QStringLiteral("withoutConsentReason")).toString();
+    a.privilegeChecked = o.value(QStringLiteral("privilegeChecked")).toBool();
+    a.outcome = o.value(QStringLiteral("outcome")).toString();
+    a.reviewOn = QDate::fromString(o.value(QStringLiteral("reviewOn")).toString(), Qt::ISODate);
+    a.recordedAtUtc = QDateTime::fromString(o.value(QStringLiteral("recordedAt")).toString(), Qt::ISODateWithMs);
+    a.recordedBy = o.value(QStringLiteral("recordedBy")).toString();
+    return a;
+}
+
+QJsonObject Consent::toJson() const
+{
+    return {{QStringLiteral("processingForClaim"), processingForClaim},
+            {QStringLiteral("contact"), contact},
+            {QStringLiteral("recordedAt"), recordedAtUtc.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("recordedBy"), recordedBy}};
+}
+
+Consent Consent::fromJson(const QJsonObject& o)
+{
+    Consent c;
+    c.processingForClaim = o.value(QStringLiteral("processingForClaim")).toBool();
+    c.contact = o.value(QStringLiteral("contact")).toBool();
+    c.recordedAtUtc = QDateTime::fromString(o.value(QStringLiteral("recordedAt")).toString(), Qt::ISODateWithMs);
+    c.recordedBy = o.value(QStringLiteral("recordedBy")).toString();
+    return c;
 }
 
 }  // namespace claimdesk::core

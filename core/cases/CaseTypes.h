@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +46,25 @@ enum class PartyRole {
     LitigationFriend,
 };
 enum class SuicidalThoughts { NotAsked, None, Passive, Active };
+// Where the client lives in relation to the abuser.
+enum class AbuserProximity { NotAsked, Apart, Near, SameHome };
+// Who supports the client now (DOMAIN §6.3).
+enum class SupportKind { Gp, Therapist, Isva, CrisisTeam, Family };
+// Where a safeguarding referral went.
+enum class Referral { Police, ChildrensSocialCare, AdultSafeguarding, Lado };
+// Whether the client agreed to a referral, or why it was made without their consent.
+enum class ReferralConsent { NotApplicable, Obtained, WithoutConsent };
+// The answers that make a safeguarding screen a serious risk (SafeguardingScreen::seriousRisks).
+enum class SeriousRisk {
+    ActiveSuicidalThoughts,
+    SuicidePlan,
+    SuicideIntent,
+    RecentSelfHarm,
+    CurrentAbuse,
+    LivesWithAbuser,
+    AbuserHasAccessToChildren,
+    AbuserInPositionOfTrust,
+};
 enum class TaskKind { General, Safeguarding, AskLater, Limitation };
 
 // Stable identifiers for storage, CSV and JSON ("letter-of-claim"), and English labels for people.
@@ -68,6 +88,16 @@ QString suicidalThoughtsId(SuicidalThoughts value);
 std::optional<SuicidalThoughts> suicidalThoughtsFromId(const QString& id);
 QString taskKindId(TaskKind kind);
 std::optional<TaskKind> taskKindFromId(const QString& id);
+QString abuserProximityId(AbuserProximity value);
+std::optional<AbuserProximity> abuserProximityFromId(const QString& id);
+QString supportKindId(SupportKind kind);
+std::optional<SupportKind> supportKindFromId(const QString& id);
+QString referralId(Referral referral);
+std::optional<Referral> referralFromId(const QString& id);
+QString referralConsentId(ReferralConsent value);
+std::optional<ReferralConsent> referralConsentFromId(const QString& id);
+// English, for task titles and the audit log ("active suicidal thoughts"); the UI has its own words.
+QString seriousRiskText(SeriousRisk risk);
 
 // How, and whether, the firm may contact the client. Every "safe" flag defaults to false: a channel is
 // unsafe until someone has confirmed it with the client.
@@ -164,20 +194,68 @@ struct Task {
     QString createdBy;
 };
 
+// The safeguarding screen asked at intake (DOMAIN §6.3). Every answer is optional: nullopt (or NotAsked) is
+// "not asked", "don't know" or "ask later" — the client is never pressed for an answer.
 struct SafeguardingScreen {
     QDateTime askedAtUtc;
-    QString askedBy;
+    QString askedBy;  // a username, or the name of whoever asked when it was not the person recording it
+
+    // Risk to the client.
     SuicidalThoughts suicidalThoughts = SuicidalThoughts::NotAsked;
     std::optional<bool> plan;
-    std::optional<bool> selfHarm;
-    std::optional<bool> currentAbuse;
+    std::optional<bool> intent;  // intends to act on the thoughts
+    std::optional<bool> accessToMeans;
+    std::optional<bool> pastAttempts;
+    std::optional<bool> selfHarm;  // recent self-harm
+    std::optional<bool> currentAbuse;  // including domestic abuse
+    AbuserProximity livesNearAbuser = AbuserProximity::NotAsked;
+    std::vector<SupportKind> support;  // support in place now
+    QString supportLastContact;  // e.g. "saw her GP last Tuesday"
+    bool crisisLineGiven = false;  // crisis-line details given to the client
+
+    // Risk to others.
     std::optional<bool> abuserHasAccessToChildren;
     std::optional<bool> abuserInPositionOfTrust;
+    std::optional<bool> abuserAlive;
+    std::optional<bool> abuserWhereaboutsKnown;
+    std::optional<bool> abuserConvicted;
+    std::optional<bool> abuserUnderInvestigation;
+    std::optional<bool> abuserSubjectToNotification;  // sex offender notification requirements
+    std::optional<bool> otherVictimsNamed;
+    std::optional<bool> clientChildrenAtRisk;
+    std::optional<bool> institutionStillOperating;
+
     QStringList skipped;  // questions deferred with "ask later"
 
-    // Active suicidal thoughts, a plan, self-harm, current abuse or a risk to children.
+    // Active suicidal thoughts, a plan, intent, recent self-harm, current abuse, living with the abuser, or an
+    // abuser with access to children or in a position of trust.
+    std::vector<SeriousRisk> seriousRisks() const;
     bool seriousRisk() const;
-    QStringList seriousRiskReasons() const;
+    QStringList seriousRiskReasons() const;  // seriousRisks() in English
+    bool anyAnswered() const;  // at least one question has an answer
+
+    // The JSON object stored in cases.safeguarding (also written by the demo generator).
+    QJsonObject toJson() const;
+    static SafeguardingScreen fromJson(const QJsonObject& object);
+};
+
+// What a supervisor records about a safeguarding risk (DOMAIN §6.3 "action taken").
+struct SafeguardingAction {
+    QString actionTaken;  // required: what was done
+    QString leadConsulted;  // the safeguarding lead consulted (name), if any
+    QDate leadConsultedOn;
+    std::vector<Referral> referrals;
+    ReferralConsent consent = ReferralConsent::NotApplicable;
+    QString withoutConsentReason;  // required when the referral was made without the client's consent
+    bool privilegeChecked = false;  // checked that nothing privileged was disclosed
+    QString outcome;
+    QDate reviewOn;  // a follow-up task is set for this day
+    QDateTime recordedAtUtc;  // set by CaseService
+    QString recordedBy;
+
+    bool isEmpty() const { return !recordedAtUtc.isValid() && actionTaken.isEmpty(); }
+    QJsonObject toJson() const;
+    static SafeguardingAction fromJson(const QJsonObject& object);
 };
 
 struct Consent {
@@ -185,6 +263,10 @@ struct Consent {
     bool contact = false;
     QDateTime recordedAtUtc;
     QString recordedBy;
+
+    // The JSON object stored in cases.consent.
+    QJsonObject toJson() const;
+    static Consent fromJson(const QJsonObject& object);
 };
 
 struct CaseRecord {
@@ -208,7 +290,8 @@ struct CaseRecord {
     std::vector<CaseParty> parties;
     SafeguardingScreen safeguarding;
     bool safeguardingAlert = false;  // red banner until a supervisor records the action taken
-    QString safeguardingAction;
+    QString safeguardingAction;  // what was done (the latest action's actionTaken)
+    SafeguardingAction safeguardingActionRecord;  // the latest action in full (empty until one is recorded)
     Consent consent;
 
     int version = 0;  // optimistic concurrency: bumped by every save

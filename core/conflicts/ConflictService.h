@@ -23,6 +23,14 @@ struct ConflictMatch {
     QStringList reasons;
 };
 
+// One name checked against every client, former name, party and alias, and what was found: what
+// ConflictService::record writes, and what NewCase carries so the checks are recorded with the case.
+struct ConflictCheck {
+    QString name;
+    QDate dateOfBirth;
+    std::vector<ConflictMatch> matches;
+};
+
 struct ConflictCheckRecord {
     qint64 id = 0;
     qint64 caseId = 0;
@@ -44,9 +52,14 @@ public:
     explicit ConflictService(Vault& vault);
 
     Result<std::vector<ConflictMatch>> check(const QString& name, const QDate& dateOfBirth = {});
-    // Records a check (and its result) on a case, or with caseId 0 before the case exists.
+    // Records a check (and its result) on a case, or with caseId 0 before the case exists. Inside an open
+    // transaction it is part of it (CaseService::create records the intake's checks with the new case).
     Result<qint64> record(qint64 caseId, const QString& name, const QDate& dateOfBirth,
                           const std::vector<ConflictMatch>& matches);
+    Result<qint64> record(qint64 caseId, const ConflictCheck& check)
+    {
+        return record(caseId, check.name, check.dateOfBirth, check.matches);
+    }
     Result<void> attachToCase(qint64 checkId, qint64 caseId);
     // A supervisor or solicitor clears a potential conflict, with a reason.
     Result<void> clear(qint64 checkId, const QString& reason);

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <array>
 
@@ -195,40 +194,6 @@ QString dateText(const QDate& d)
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
 
-QJsonValue optionalBool(const std::optional<bool>& v)
-{
-    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
-}
-
-// The same JSON as CaseService writes for the safeguarding screen and consent.
-QJsonObject safeguardingJson(const SafeguardingScreen& sg)
-{
-    return {{QStringLiteral("askedAt"), sg.askedAtUtc.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("askedBy"), sg.askedBy},
-            {QStringLiteral("suicidalThoughts"), suicidalThoughtsId(sg.suicidalThoughts)},
-            {QStringLiteral("plan"), optionalBool(sg.plan)},
-            {QStringLiteral("selfHarm"), optionalBool(sg.selfHarm)},
-            {QStringLiteral("currentAbuse"), optionalBool(sg.currentAbuse)},
-            {QStringLiteral("abuserHasAccessToChildren"), optionalBool(sg.abuserHasAccessToChildren)},
-            {QStringLiteral("abuserInPositionOfTrust"), optionalBool(sg.abuserInPositionOfTrust)},
-            {QStringLiteral("skipped"), QJsonArray::fromStringList(sg.skipped)}};
-}
-
-QJsonObject consentJson(const Consent& c)
-{
-    return {{QStringLiteral("processingForClaim"), c.processingForClaim},
-            {QStringLiteral("contact"), c.contact},
-            {QStringLiteral("recordedAt"), c.recordedAtUtc.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("recordedBy"), c.recordedBy}};
-}
-
-// As CaseService's search index: apostrophes dropped ("St Mary's" -> "St Marys").
-QString withoutApostrophes(QString text)
-{
-    static const QRegularExpression apostrophes(QStringLiteral("[\u2019'`\u00B4]"));
-    return text.remove(apostrophes);
-}
-
 QDateTime at(const QDate& day, int minutes)
 {
     return QDateTime(day, QTime(8, 0).addSecs(minutes * 60), Qt::UTC);
@@ -392,12 +357,12 @@ DemoCase DemoCases::next()
     int roll = static_cast<int>(pick(100));
     for (const auto& [stage, weight] : kStageWeights) {
         if (roll < weight) {
-            d.stage = stage;
+            d.input.stage = stage;
             break;
         }
         roll -= weight;
     }
-    if (d.stage == Stage::Closed) {
+    if (d.input.stage == Stage::Closed) {
         d.closedOn = std::min(in.openedOn.addDays(365 + pick(365 * 4)), QDate(2025, 12, 31));
         static const std::array outcomes {u"Settled", u"Discontinued", u"Judgment for the claimant"};
         d.outcome = s(outcomes[pick(outcomes.size())]);
@@ -538,7 +503,7 @@ DemoCase DemoCases::next()
         urgent.assignee = in.supervisor;
         urgent.urgent = true;
         urgent.kind = TaskKind::Safeguarding;
-        if (chance(60) || d.stage == Stage::Closed) {
+        if (chance(60) || d.input.stage == Stage::Closed) {
             urgent.done = true;
             d.safeguardingAction
                 = QStringLiteral("The supervisor spoke with the client the same day; the client agreed "
@@ -553,7 +518,7 @@ DemoCase DemoCases::next()
         screen.due = in.openedOn;
         screen.assignee = owner;
         screen.kind = TaskKind::Safeguarding;
-        screen.done = d.stage == Stage::Closed;
+        screen.done = d.input.stage == Stage::Closed;
         d.tasks.push_back(std::move(screen));
     }
     Task limitation;
@@ -561,7 +526,7 @@ DemoCase DemoCases::next()
     limitation.due = QDate(2025, 6, 1).addDays(pick(1200));
     limitation.assignee = owner;
     limitation.kind = TaskKind::Limitation;
-    limitation.done = d.stage == Stage::Closed || d.stage == Stage::Resolution;
+    limitation.done = d.input.stage == Stage::Closed || d.input.stage == Stage::Resolution;
     d.tasks.push_back(std::move(limitation));
     const int general = static_cast<int>(pick(3));
     for (int i = 0; i < general; ++i) {
@@ -569,7 +534,7 @@ DemoCase DemoCases::next()
         t.title = s(kGeneralTasks[pick(kGeneralTasks.size())]);
         t.due = in.openedOn.addDays(7 + pick(400));
         t.assignee = chance(70) ? owner : DemoCases::kParalegal;
-        t.done = d.stage == Stage::Closed || chance(40);
+        t.done = d.input.stage == Stage::Closed || chance(40);
         d.tasks.push_back(std::move(t));
     }
     for (Task& t : d.tasks) {
@@ -601,7 +566,7 @@ public:
 
     Result<void> prepare()
     {
-        const std::array<std::pair<sql::Statement*, const char*>, 12> statements {{
+        const std::array<std::pair<sql::Statement*, const char*>, 11> statements {{
             {&m_client,
              "INSERT INTO clients (full_name, preferred_name, former_names, date_of_birth, dob_verified, pronouns, "
              "phone, "
@@ -632,7 +597,6 @@ public:
              "done_at, "
              "done_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
             {&m_access, "INSERT OR IGNORE INTO case_access (case_id, username) VALUES (?1, ?2)"},
-            {&m_search, "INSERT INTO case_search (docid, reference, names, parties) VALUES (?1, ?2, ?3, ?4)"},
             {&m_sequence, "INSERT OR REPLACE INTO case_sequences (prefix, year, next) VALUES (?1, ?2, ?3)"},
             {&m_sequenceRead, "SELECT next FROM case_sequences WHERE prefix = ?1 AND year = ?2"},
             {&m_taken, "SELECT 1 FROM cases WHERE reference = ?1"},
@@ -710,7 +674,7 @@ public:
             .bind(2, clientId)
             .bind(3, in.feeEarner)
             .bind(4, nn(in.supervisor))
-            .bind(5, stageId(d.stage))
+            .bind(5, stageId(d.input.stage))
             .bind(6, jsonList(limbs))
             .bind(7, fundingId(in.funding))
             .bind(8, dateText(in.openedOn))
@@ -718,10 +682,10 @@ public:
             .bind(10, nn(d.outcome))
             .bind(11, in.restricted)
             .bind(12, nn(in.account))
-            .bind(13, jsonObject(safeguardingJson(in.safeguarding)))
+            .bind(13, jsonObject(in.safeguarding.toJson()))
             .bind(14, d.safeguardingAlert)
             .bind(15, nn(d.safeguardingAction))
-            .bind(16, jsonObject(consentJson(in.consent)))
+            .bind(16, jsonObject(in.consent.toJson()))
             .bind(17, created)
             .bind(18, in.feeEarner);
         if (auto ran = m_case.run(); !ran) {
@@ -804,16 +768,10 @@ public:
             }
         }
 
-        // The same search document as CaseService writes (tst_case_import compares the two): the reference
-        // whole and in parts; names and parties without apostrophes, so "oconnor" and "o'connor" both find them.
+        // The search entry through the same function as CaseService (tst_case_import compares the two).
         QStringList names {c.fullName, nn(c.preferredName)};
         names << c.formerNames;
-        m_search.reset();
-        return m_search.bind(1, caseId)
-            .bind(2, *reference + QLatin1Char(' ') + QString(*reference).replace(QLatin1Char('-'), QLatin1Char(' ')))
-            .bind(3, withoutApostrophes(names.join(QLatin1Char(' '))))
-            .bind(4, withoutApostrophes(partyText.join(QLatin1Char(' '))))
-            .run();
+        return CaseSearchIndex::write(m_db, caseId, *reference, names, partyText);
     }
 
     Result<void> finish()
@@ -875,7 +833,7 @@ private:
 
     sql::Connection& m_db;
     QString m_prefix;
-    sql::Statement m_client, m_case, m_incident, m_party, m_caseParty, m_note, m_task, m_access, m_search, m_sequence,
+    sql::Statement m_client, m_case, m_incident, m_party, m_caseParty, m_note, m_task, m_access, m_sequence,
         m_sequenceRead, m_taken;
     QHash<QString, std::pair<qint64, QStringList>> m_parties;  // "kind\nlower-case name"
     QHash<int, qint64> m_next;
@@ -961,7 +919,7 @@ QByteArray DemoCases::importCsv(int rows, quint32 seed)
                                                                       : QStringLiteral("yyyy");
         text
             += Csv::formatRecord({in.client.fullName, in.client.preferredName, in.client.formerNames.join(separator),
-                                  in.client.dateOfBirth.toString(Qt::ISODate), stageId(d.stage), in.feeEarner,
+                                  in.client.dateOfBirth.toString(Qt::ISODate), stageId(d.input.stage), in.feeEarner,
                                   abusers.join(separator), institutions.join(separator), inc.abuseTypes.join(separator),
                                   inc.start.toString(form), inc.end.isValid() ? inc.end.toString(form) : QString(),
                                   precisionId(inc.startPrecision), regionId(inc.region), in.account});

@@ -17,11 +17,11 @@ namespace claimdesk::core {
 
 class Vault;
 
-// One fictional case as the generator makes it: what CaseService::create takes, plus what a case gathers
-// later (its stage, notes, tasks, a supervisor's safeguarding action, people named on a restricted case).
+// One fictional case as the generator makes it: what CaseService::create takes (its stage included), plus
+// what a case gathers later (notes, tasks, a supervisor's safeguarding action, people named on a restricted
+// case).
 struct DemoCase {
     NewCase input;
-    Stage stage = Stage::Enquiry;
     QDate closedOn;
     QString outcome;
     bool safeguardingAlert = false;

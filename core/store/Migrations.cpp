@@ -211,6 +211,17 @@ Result<void> v3PartyNames(sql::Connection& db)
     )sql");
 }
 
+// The supervisor's safeguarding "action taken" in full (DOMAIN §6.3: safeguarding lead consulted, referrals,
+// consent or the reason for disclosing without it, privilege check, outcome, review date) as a JSON object.
+// safeguarding_action keeps the action's text. The screen's new answers need no column: they live in the
+// safeguarding JSON object, and a screen saved before them reads them as "not asked".
+Result<void> v4SafeguardingAction(sql::Connection& db)
+{
+    return db.exec(R"sql(
+        ALTER TABLE cases ADD COLUMN safeguarding_action_record TEXT NOT NULL DEFAULT '{}';
+    )sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& standardMigrations()
@@ -219,6 +230,7 @@ const std::vector<Migration>& standardMigrations()
         {1, QStringLiteral("foundation: settings, users, audit log"), v1Foundation},
         {2, QStringLiteral("cases, clients, parties, incidents, notes, tasks, conflicts, drafts, search"), v2Cases},
         {3, QStringLiteral("indexes for party lookups, the case list and search"), v3PartyNames},
+        {4, QStringLiteral("the safeguarding action taken, in full"), v4SafeguardingAction},
     };
     return migrations;
 }

@@ -30,6 +30,7 @@ public:
     CliRunner() { QVERIFY(m_dir.isValid()); }
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
+    const QTemporaryDir& dir() const { return m_dir; }  // for vaults made in-process (test::createVault)
 
     CliResult run(const QStringList& arguments, const QList<QByteArray>& stdinLines = {}) const
     {

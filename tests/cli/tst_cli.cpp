@@ -3,6 +3,7 @@
 // test-only KDF profile (--kdf-profile fast-insecure-for-tests, or test::fastOptions in-process).
 
 #include "CliExit.h"
+#include "CliRunner.h"
 #include "PassphraseReader.h"
 #include "TestVault.h"
 
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -35,65 +35,13 @@ const QString kFastKdf = QStringLiteral("--kdf-profile=fast-insecure-for-tests")
 const QString kWrongPassphraseMessage = QStringLiteral(
     "claimdesk-cli: The username or passphrase is not right. Check the username and Caps Lock, then try again.\n");
 
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using test::CliResult;
 
-QString describe(const CliResult& r, int expected)
-{
-    return QStringLiteral("expected exit %1, got %2\n--- stdout:\n%3--- stderr:\n%4")
-        .arg(expected)
-        .arg(r.exitCode)
-        .arg(r.out, r.err);
-}
-
-// Runs `run` once (it usually starts the CLI) and checks its exit status, showing both streams on failure.
-#define EXPECT_EXIT(run, status)                                                                                       \
-    do {                                                                                                               \
-        const CliResult& expectExitResult = (run);                                                                     \
-        QVERIFY2(expectExitResult.exitCode == toInt(status), qPrintable(describe(expectExitResult, toInt(status))));   \
-    } while (false)
-
-// One temporary folder with a vault path, and a way to run the CLI with its own XDG data folder (where the
-// unlock-throttle state goes), so a test never touches the user's real state.
-class Fixture {
+// One temporary folder with a vault path and the CLI run with its own XDG folders (CliRunner), plus the
+// commands these tests repeat.
+class Fixture : public test::CliRunner {
 public:
-    Fixture() { QVERIFY(m_dir.isValid()); }
-
-    QString path(const QString& name) const { return m_dir.filePath(name); }
     QString vault() const { return path(QStringLiteral("cases.claimdesk")); }
-    const QTemporaryDir& dir() const { return m_dir; }
-
-    CliResult run(const QStringList& arguments, const QList<QByteArray>& stdinLines = {}) const
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg-data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("xdg-config")));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(CLAIMDESK_CLI_PATH), arguments);
-        CliResult result;
-        if (!process.waitForStarted(10000)) {
-            result.err = QStringLiteral("could not start ") + QStringLiteral(CLAIMDESK_CLI_PATH);
-            return result;
-        }
-        for (const QByteArray& line : stdinLines) {
-            process.write(line + '\n');
-        }
-        process.closeWriteChannel();
-        if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit) {
-            process.kill();
-            process.waitForFinished();
-            result.err = QStringLiteral("claimdesk-cli crashed or hung");
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
-    }
 
     CliResult createVault() const
     {
@@ -133,9 +81,6 @@ public:
         return run({QStringLiteral("vault"), QStringLiteral("check"), vaultPath, QStringLiteral("--user"), user},
                    {pass});
     }
-
-private:
-    QTemporaryDir m_dir;
 };
 
 QJsonArray parseArray(const QString& text)
@@ -218,14 +163,14 @@ void CliTest::createThenListShowsTheAdminAsTableAndJson()
 {
     Fixture f;
     const CliResult created = f.createVault();
-    EXPECT_EXIT(created, ExitStatus::Success);
+    EXPECT_CLI_EXIT(created, ExitStatus::Success);
     QVERIFY(created.out.contains(QStringLiteral("ada is its first admin")));
     QVERIFY(created.err.isEmpty());
     QVERIFY(QFile::exists(core::Keyring::pathFor(f.vault())));
     QVERIFY(!contentsOf(f.vault()).startsWith("SQLite format 3"));
 
     const CliResult table = f.listUsers(QStringLiteral("ada"), kAdminPass);
-    EXPECT_EXIT(table, ExitStatus::Success);
+    EXPECT_CLI_EXIT(table, ExitStatus::Success);
     const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
     const QString& header = lines.at(0);
@@ -240,7 +185,7 @@ void CliTest::createThenListShowsTheAdminAsTableAndJson()
     QVERIFY(QRegularExpression(QStringLiteral(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$)")).match(row).hasMatch());
 
     const CliResult json = f.listUsers(QStringLiteral("ada"), kAdminPass, true);
-    EXPECT_EXIT(json, ExitStatus::Success);
+    EXPECT_CLI_EXIT(json, ExitStatus::Success);
     const QJsonArray users = parseArray(json.out);
     QCOMPARE(users.size(), 1);
     const QJsonObject ada = users.at(0).toObject();
@@ -261,22 +206,22 @@ void CliTest::createThenListShowsTheAdminAsTableAndJson()
 void CliTest::createNeverOverwritesAnExistingVault()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const QByteArray before = contentsOf(f.vault());
     const CliResult again = f.createVault();
-    EXPECT_EXIT(again, ExitStatus::Failure);
+    EXPECT_CLI_EXIT(again, ExitStatus::Failure);
     QVERIFY(again.err.contains(QStringLiteral("already exists")));
     QCOMPARE(contentsOf(f.vault()), before);
-    EXPECT_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::Success);
 }
 
 void CliTest::adminAddsUserWhoIsListedWithMustChangePassphrase()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const CliResult added
         = f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("Bob"), QStringLiteral("paralegal"));
-    EXPECT_EXIT(added, ExitStatus::Success);
+    EXPECT_CLI_EXIT(added, ExitStatus::Success);
     QVERIFY(added.out.contains(QStringLiteral("Added bob (Bob Barker, paralegal)")));
 
     const QJsonArray users = parseArray(f.listUsers(QStringLiteral("ada"), kAdminPass, true).out);
@@ -292,9 +237,9 @@ void CliTest::adminAddsUserWhoIsListedWithMustChangePassphrase()
 void CliTest::oneTimePassphraseAllowsOnlyPasswdUntilChanged()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
-    EXPECT_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("admin")),
-                ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("admin")),
+                    ExitStatus::Success);
 
     // Even an admin with a one-time passphrase may do nothing else first.
     const QString v = f.vault();
@@ -312,38 +257,38 @@ void CliTest::oneTimePassphraseAllowsOnlyPasswdUntilChanged()
     for (const QStringList& args : refused) {
         const CliResult r = f.run(args, {kOneTimePass, kOneTimePass});
         QVERIFY2(r.exitCode == toInt(ExitStatus::PermissionDenied),
-                 qPrintable(args.join(QLatin1Char(' ')) + QLatin1Char('\n') + describe(r, 6)));
+                 qPrintable(args.join(QLatin1Char(' ')) + QLatin1Char('\n') + test::describe(r, 6)));
         QVERIFY(r.err.contains(QStringLiteral("vault passwd")));
         QVERIFY(r.out.isEmpty());
     }
     QVERIFY(!QFile::exists(f.path(QStringLiteral("copy.claimdesk"))));
 
     const CliResult changed = f.passwd(QStringLiteral("bob"), kOneTimePass, kBobPass);
-    EXPECT_EXIT(changed, ExitStatus::Success);
+    EXPECT_CLI_EXIT(changed, ExitStatus::Success);
     QVERIFY(changed.out.contains(QStringLiteral("Changed the passphrase of bob")));
 
     const CliResult listed = f.listUsers(QStringLiteral("bob"), kBobPass, true);
-    EXPECT_EXIT(listed, ExitStatus::Success);
+    EXPECT_CLI_EXIT(listed, ExitStatus::Success);
     QCOMPARE(userNamed(parseArray(listed.out), QStringLiteral("bob")).value(QStringLiteral("mustChangePassphrase")),
              QJsonValue(false));
-    EXPECT_EXIT(f.listUsers(QStringLiteral("bob"), kOneTimePass), ExitStatus::BadCredentials);
+    EXPECT_CLI_EXIT(f.listUsers(QStringLiteral("bob"), kOneTimePass), ExitStatus::BadCredentials);
 }
 
 void CliTest::passwdReplacesThePassphrase()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const QByteArray next = QByteArrayLiteral("a brand new admin passphrase");
     const CliResult wrongCurrent
         = f.passwd(QStringLiteral("ada"), QByteArrayLiteral("not the passphrase at all"), next);
-    EXPECT_EXIT(wrongCurrent, ExitStatus::BadCredentials);
+    EXPECT_CLI_EXIT(wrongCurrent, ExitStatus::BadCredentials);
     QCOMPARE(wrongCurrent.err, kWrongPassphraseMessage);
 
-    EXPECT_EXIT(f.passwd(QStringLiteral("ada"), kAdminPass, QByteArrayLiteral("too short")), ExitStatus::Usage);
-    EXPECT_EXIT(f.passwd(QStringLiteral("ada"), kAdminPass, kAdminPass), ExitStatus::Usage);
-    EXPECT_EXIT(f.passwd(QStringLiteral("ada"), kAdminPass, next), ExitStatus::Success);
-    EXPECT_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::BadCredentials);
-    EXPECT_EXIT(f.listUsers(QStringLiteral("ada"), next), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.passwd(QStringLiteral("ada"), kAdminPass, QByteArrayLiteral("too short")), ExitStatus::Usage);
+    EXPECT_CLI_EXIT(f.passwd(QStringLiteral("ada"), kAdminPass, kAdminPass), ExitStatus::Usage);
+    EXPECT_CLI_EXIT(f.passwd(QStringLiteral("ada"), kAdminPass, next), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::BadCredentials);
+    EXPECT_CLI_EXIT(f.listUsers(QStringLiteral("ada"), next), ExitStatus::Success);
 }
 
 void CliTest::nonAdminIsDeniedAdminCommandsAndTheRefusalIsAudited_data()
@@ -374,17 +319,17 @@ void CliTest::nonAdminIsDeniedAdminCommandsAndTheRefusalIsAudited()
     QFETCH(QStringList, options);
     QFETCH(QString, attempted);
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
-    EXPECT_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("paralegal")),
-                ExitStatus::Success);
-    EXPECT_EXIT(f.passwd(QStringLiteral("bob"), kOneTimePass, kBobPass), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("paralegal")),
+                    ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.passwd(QStringLiteral("bob"), kOneTimePass, kBobPass), ExitStatus::Success);
 
     const QString backup = f.path(QStringLiteral("copy.claimdesk"));
     options.replaceInStrings(QStringLiteral("BACKUP"), backup);
     const CliResult denied
         = f.run(command + QStringList {f.vault(), QStringLiteral("--user"), QStringLiteral("bob")} + options,
                 {kBobPass, kOneTimePass});
-    EXPECT_EXIT(denied, ExitStatus::PermissionDenied);
+    EXPECT_CLI_EXIT(denied, ExitStatus::PermissionDenied);
     QVERIFY2(denied.err.startsWith(QStringLiteral("claimdesk-cli: Only an admin can do this")), qPrintable(denied.err));
     QVERIFY(denied.out.isEmpty());
     QVERIFY(!QFile::exists(backup));
@@ -410,34 +355,34 @@ void CliTest::nonAdminIsDeniedAdminCommandsAndTheRefusalIsAudited()
 void CliTest::adminDisablesUserWhoThenCannotUnlock()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
-    EXPECT_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("solicitor")),
-                ExitStatus::Success);
-    EXPECT_EXIT(f.passwd(QStringLiteral("bob"), kOneTimePass, kBobPass), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("solicitor")),
+                    ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.passwd(QStringLiteral("bob"), kOneTimePass, kBobPass), ExitStatus::Success);
 
     const CliResult disabled
         = f.run({QStringLiteral("user"), QStringLiteral("disable"), f.vault(), QStringLiteral("--user"),
                  QStringLiteral("ada"), QStringLiteral("--target"), QStringLiteral("BOB")},
                 {kAdminPass});
-    EXPECT_EXIT(disabled, ExitStatus::Success);
+    EXPECT_CLI_EXIT(disabled, ExitStatus::Success);
     QVERIFY(disabled.out.contains(QStringLiteral("Disabled bob")));
 
     const QJsonObject bob
         = userNamed(parseArray(f.listUsers(QStringLiteral("ada"), kAdminPass, true).out), QStringLiteral("bob"));
     QCOMPARE(bob.value(QStringLiteral("active")), QJsonValue(false));
     const CliResult refused = f.listUsers(QStringLiteral("bob"), kBobPass);
-    EXPECT_EXIT(refused, ExitStatus::BadCredentials);
+    EXPECT_CLI_EXIT(refused, ExitStatus::BadCredentials);
     QCOMPARE(refused.err, kWrongPassphraseMessage);
 }
 
 void CliTest::wrongPassphraseAndUnknownUserExit3WithTheSameMessage()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const CliResult wrongPassphrase = f.listUsers(QStringLiteral("ada"), QByteArrayLiteral("definitely not it, sorry"));
     const CliResult unknownUser = f.listUsers(QStringLiteral("mallory"), kAdminPass);
-    EXPECT_EXIT(wrongPassphrase, ExitStatus::BadCredentials);
-    EXPECT_EXIT(unknownUser, ExitStatus::BadCredentials);
+    EXPECT_CLI_EXIT(wrongPassphrase, ExitStatus::BadCredentials);
+    EXPECT_CLI_EXIT(unknownUser, ExitStatus::BadCredentials);
     QCOMPARE(wrongPassphrase.err, kWrongPassphraseMessage);
     QCOMPARE(unknownUser.err, wrongPassphrase.err);
     QVERIFY(wrongPassphrase.out.isEmpty());
@@ -456,7 +401,7 @@ void CliTest::damagedKeyFileExits4()
 {
     QFETCH(QString, damage);
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const QString keys = core::Keyring::pathFor(f.vault());
     const qint64 size = QFileInfo(keys).size();
     if (damage == QStringLiteral("flip-middle")) {
@@ -467,10 +412,10 @@ void CliTest::damagedKeyFileExits4()
         QVERIFY(QFile::remove(keys));
     }
     const CliResult r = f.check(f.vault());
-    EXPECT_EXIT(r, ExitStatus::VaultDamaged);
+    EXPECT_CLI_EXIT(r, ExitStatus::VaultDamaged);
     QVERIFY(r.err.startsWith(QStringLiteral("claimdesk-cli: The key file ")));
     QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
-    EXPECT_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::VaultDamaged);
+    EXPECT_CLI_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::VaultDamaged);
 }
 
 void CliTest::flippedByteInDatabaseMakesCheckExit4_data()
@@ -491,14 +436,14 @@ void CliTest::flippedByteInDatabaseMakesCheckExit4()
         QVERIFY(vault->setSetting(QStringLiteral("test.padding"), QString(400 * 1024, QLatin1Char('x'))).ok());
         vault->lock();
     }
-    EXPECT_EXIT(f.check(f.vault()), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.check(f.vault()), ExitStatus::Success);
     const qint64 size = QFileInfo(f.vault()).size();
     QVERIFY(size >= 100 * 4096);
     const qint64 offset = percentOfFile == 0 ? 100 : size * percentOfFile / 100;
     QVERIFY(flipByte(f.vault(), offset));
 
     const CliResult r = f.check(f.vault());
-    EXPECT_EXIT(r, ExitStatus::VaultDamaged);
+    EXPECT_CLI_EXIT(r, ExitStatus::VaultDamaged);
     QVERIFY2(r.err.contains(QStringLiteral("damaged")) || r.err.contains(QStringLiteral("failed its check")),
              qPrintable(r.err));
 }
@@ -506,11 +451,11 @@ void CliTest::flippedByteInDatabaseMakesCheckExit4()
 void CliTest::checkOnHealthyVaultExits0WithReport()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
-    EXPECT_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("supervisor")),
-                ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("bob"), QStringLiteral("supervisor")),
+                    ExitStatus::Success);
     const CliResult r = f.check(f.vault());
-    EXPECT_EXIT(r, ExitStatus::Success);
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
     QVERIFY(r.err.isEmpty());
     const QByteArray schemaLine =
         "^Schema version:\\s+" + QByteArray::number(core::latestSchemaVersion(core::standardMigrations())) + '$';
@@ -526,14 +471,14 @@ void CliTest::checkOnHealthyVaultExits0WithReport()
 void CliTest::backupThenCheckOnTheBackupExits0()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const QString backup = f.path(QStringLiteral("backups/cases-copy.claimdesk"));
     const CliResult r = f.run({QStringLiteral("vault"), QStringLiteral("backup"), f.vault(), QStringLiteral("--user"),
                                QStringLiteral("ada"), QStringLiteral("--to"), backup},
                               {kAdminPass});
-    EXPECT_EXIT(r, ExitStatus::Success);
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
     QVERIFY(QFile::exists(core::Keyring::pathFor(backup)));
-    EXPECT_EXIT(f.check(backup), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.check(backup), ExitStatus::Success);
 }
 
 void CliTest::checkOnABackupWrittenByCoreExits0()
@@ -545,7 +490,7 @@ void CliTest::checkOnABackupWrittenByCoreExits0()
         QVERIFY(vault->backupTo(backup).ok());  // in the creating session, where backupTo works today
     }
     const CliResult r = f.check(backup);
-    EXPECT_EXIT(r, ExitStatus::Success);
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
     QVERIFY(r.out.contains(QStringLiteral("OK")));
 }
 
@@ -560,7 +505,7 @@ void CliTest::backupNeverOverwritesAnExistingFile()
 {
     QFETCH(bool, keyFileOnly);
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const QString backup = f.path(QStringLiteral("precious.claimdesk"));
     const QString existing = keyFileOnly ? core::Keyring::pathFor(backup) : backup;
     const QByteArray precious = QByteArrayLiteral("somebody's important file\n");
@@ -572,7 +517,7 @@ void CliTest::backupNeverOverwritesAnExistingFile()
     const CliResult r = f.run({QStringLiteral("vault"), QStringLiteral("backup"), f.vault(), QStringLiteral("--user"),
                                QStringLiteral("ada"), QStringLiteral("--to"), backup},
                               {kAdminPass});
-    EXPECT_EXIT(r, ExitStatus::Failure);
+    EXPECT_CLI_EXIT(r, ExitStatus::Failure);
     QVERIFY2(r.err.contains(QStringLiteral("already exists")), qPrintable(r.err));
     QCOMPARE(contentsOf(existing), precious);
     QCOMPARE(QFile::exists(keyFileOnly ? backup : core::Keyring::pathFor(backup)), false);
@@ -597,12 +542,12 @@ void CliTest::passphraseIsNeverAcceptedFromArguments()
     QFETCH(QStringList, extra);
     QFETCH(QString, expectedError);
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     // Standard input is closed (no lines): the only passphrase on offer is the one in the arguments.
     const CliResult r = f.run(QStringList {QStringLiteral("user"), QStringLiteral("list"), f.vault(),
                                            QStringLiteral("--user"), QStringLiteral("ada")}
                               + extra);
-    EXPECT_EXIT(r, ExitStatus::Usage);
+    EXPECT_CLI_EXIT(r, ExitStatus::Usage);
     QVERIFY2(r.err.contains(expectedError), qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("Usage: claimdesk-cli user list")));
     QVERIFY(r.out.isEmpty());
@@ -667,10 +612,10 @@ void CliTest::unknownCommandsAndBadOptionsAreUsageErrors()
     QFETCH(QStringList, arguments);
     QFETCH(QString, expectedError);
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     arguments.replaceInStrings(QStringLiteral("VAULT"), f.vault());
     const CliResult r = f.run(arguments, {kAdminPass});
-    EXPECT_EXIT(r, ExitStatus::Usage);
+    EXPECT_CLI_EXIT(r, ExitStatus::Usage);
     QVERIFY2(r.err.startsWith(QStringLiteral("claimdesk-cli: ")), qPrintable(r.err));
     QVERIFY2(r.err.contains(expectedError), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("Usage: claimdesk-cli")), qPrintable(r.err));
@@ -721,11 +666,11 @@ void CliTest::invalidInputExits2BeforeAnythingIsWritten()
     QFETCH(QList<QByteArray>, stdinLines);
     QFETCH(QString, expectedError);
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     const QByteArray keysBefore = contentsOf(core::Keyring::pathFor(f.vault()));
     arguments.replaceInStrings(QStringLiteral("VAULT"), f.vault());
     const CliResult r = f.run(arguments, stdinLines);
-    EXPECT_EXIT(r, ExitStatus::Usage);
+    EXPECT_CLI_EXIT(r, ExitStatus::Usage);
     QVERIFY2(r.err.contains(expectedError), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
     QCOMPARE(contentsOf(core::Keyring::pathFor(f.vault())), keysBefore);
@@ -735,7 +680,7 @@ void CliTest::invalidInputExits2BeforeAnythingIsWritten()
 void CliTest::vaultHeldBusyByAnotherProcessExits5()
 {
     Fixture f;
-    EXPECT_EXIT(f.createVault(), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
     auto holder = core::Vault::unlock(f.vault(), QStringLiteral("ada"), kAdminPass, test::fastOptions(f.dir()));
     QVERIFY2(holder.ok(), holder.ok() ? "" : qPrintable(holder.error().message));
     QVERIFY((*holder)->connection().exec("BEGIN IMMEDIATE").ok());
@@ -747,13 +692,13 @@ void CliTest::vaultHeldBusyByAnotherProcessExits5()
                                  {kAdminPass});
     const qint64 elapsed = timer.elapsed();
     QVERIFY((*holder)->connection().exec("ROLLBACK").ok());
-    EXPECT_EXIT(busy, ExitStatus::VaultBusy);
+    EXPECT_CLI_EXIT(busy, ExitStatus::VaultBusy);
     QVERIFY2(busy.err.startsWith(QStringLiteral("claimdesk-cli: The vault is busy")), qPrintable(busy.err));
     QVERIFY(busy.out.isEmpty());
     QVERIFY2(elapsed < 4000, qPrintable(QStringLiteral("--busy-timeout 300 took %1 ms").arg(elapsed)));
 
     // Once the lock is released, the same command goes through.
-    EXPECT_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.listUsers(QStringLiteral("ada"), kAdminPass), ExitStatus::Success);
 }
 
 void CliTest::filesThatAreNotVaultsGiveAClearErrorAndNonzeroStatus_data()
@@ -792,7 +737,7 @@ void CliTest::filesThatAreNotVaultsGiveAClearErrorAndNonzeroStatus()
         file.write(content);
     }
     const CliResult r = f.check(path);
-    QVERIFY2(r.exitCode == status, qPrintable(describe(r, status)));
+    QVERIFY2(r.exitCode == status, qPrintable(test::describe(r, status)));
     QVERIFY2(r.err.startsWith(QStringLiteral("claimdesk-cli: ")) && r.err.contains(expectedError), qPrintable(r.err));
     QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     QVERIFY(r.out.isEmpty());
@@ -834,7 +779,7 @@ void CliTest::helpIsAvailableForEveryCommandAndHidesTheTestKdf()
     QFETCH(QString, expectedUsage);
     Fixture f;
     const CliResult r = f.run(arguments);
-    EXPECT_EXIT(r, ExitStatus::Success);
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
     QVERIFY2(r.out.contains(expectedUsage), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Exit status: 0 success")));
     QVERIFY(!r.out.contains(QStringLiteral("kdf")));

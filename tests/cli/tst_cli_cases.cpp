@@ -103,6 +103,7 @@ private slots:
     void badRowsAreListedWithLineAndColumnAndNothingIsWritten();
     void dryRunChecksAndWritesNothing();
     void exportThenImportIntoASecondVault();
+    void exportNeutralisesFormulasInUtf8WithAByteOrderMark();
     void conflictsJsonShowsANicknameMatchAndTheCheckIsRecorded();
     void demoCreatesFourUsersWhoSignInWithTheDemoPassphrase();
     void restrictedCaseIsListedForAnOutsiderByReferenceOnly();
@@ -352,6 +353,43 @@ void CliCasesTest::exportThenImportIntoASecondVault()
     const QJsonArray original = f.listJson(QStringLiteral("demo-supervisor"));
     QCOMPARE(original.size(), 30);
     QCOMPARE(summary(f.listJson(QStringLiteral("demo-supervisor"), {}, second)), summary(original));
+}
+
+void CliCasesTest::exportNeutralisesFormulasInUtf8WithAByteOrderMark()
+{
+    Fixture f;
+    EXPECT_CLI_EXIT(f.demo(0, f.vault()), ExitStatus::Success);
+    // Cells a spreadsheet would run: a formula in the name, +, - and @ at the start of other cells.
+    const QByteArray file = kHeader
+        + "\"=HYPERLINK(\"\"http://"
+          "x.example\"\",\"\"Zoë\"\")\",@Zo,+Smith,1985-02-03,,,-Hartley,,physical,1995,,year,,\n";
+    EXPECT_CLI_EXIT(f.import(QStringLiteral("demo-supervisor"), f.writeFile(QStringLiteral("in.csv"), file)),
+                    ExitStatus::Success);
+    const QString csv = f.path(QStringLiteral("export.csv"));
+    EXPECT_CLI_EXIT(f.as(QStringLiteral("demo-supervisor"), {QStringLiteral("cases"), QStringLiteral("export")},
+                         {QStringLiteral("--csv"), csv}),
+                    ExitStatus::Success);
+    QFile written(csv);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray content = written.readAll();
+    QVERIFY(content.startsWith("\xEF\xBB\xBF"
+                               "client_name,"));  // UTF-8 with a byte order mark
+    const QString row = QString::fromUtf8(content).split(QStringLiteral("\r\n")).value(1);
+    QVERIFY2(row.startsWith(
+                 QStringLiteral("\"'=HYPERLINK(\"\"http://x.example\"\",\"\"Zoë\"\")\",'@Zo,'+Smith,1985-02-03,")),
+             qPrintable(row));
+    QVERIFY2(row.contains(QStringLiteral(",'-Hartley,")), qPrintable(row));
+    // The export still imports as it was: the quote in front is taken off again.
+    const QString second = f.path(QStringLiteral("second.claimdesk"));
+    EXPECT_CLI_EXIT(f.demo(0, second), ExitStatus::Success);
+    EXPECT_CLI_EXIT(f.import(QStringLiteral("demo-supervisor"), csv, false, second), ExitStatus::Success);
+    const CliResult listed = f.as(QStringLiteral("demo-supervisor"), {QStringLiteral("cases"), QStringLiteral("list")},
+                                  {QStringLiteral("--json")}, second);
+    EXPECT_CLI_EXIT(listed, ExitStatus::Success);
+    const QJsonArray cases = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(cases.size(), qsizetype {1});
+    QCOMPARE(cases.at(0).toObject().value(QStringLiteral("clientName")).toString(),
+             QStringLiteral("=HYPERLINK(\"http://x.example\",\"Zoë\")"));
 }
 
 void CliCasesTest::conflictsJsonShowsANicknameMatchAndTheCheckIsRecorded()

@@ -17,6 +17,7 @@ using namespace claimdesk::core;
 Q_DECLARE_METATYPE(claimdesk::core::CaseFilter)
 Q_DECLARE_METATYPE(claimdesk::core::CaseSummary)
 Q_DECLARE_METATYPE(claimdesk::core::SafeguardingScreen)
+Q_DECLARE_METATYPE(claimdesk::core::SafeguardingAction)
 
 namespace {
 
@@ -44,6 +45,14 @@ qint64 auditCount(Vault& vault)
 }
 
 // The least a case needs: a client with a name, screened with no risk, for Sol.
+// What a supervisor records, with only the required text.
+SafeguardingAction actionTaken(const QString& text)
+{
+    SafeguardingAction a;
+    a.actionTaken = text;
+    return a;
+}
+
 NewCase minimalCase(const QString& clientName)
 {
     NewCase n;
@@ -104,6 +113,13 @@ private slots:
     void safeguardingTaskGoesToTheFeeEarnerWhenThereIsNoSupervisor();
     void unscreenedCaseGetsATaskToCompleteTheScreen();
     void askLaterQuestionsBecomeFollowUpTasks();
+    void safeguardingScreenKeepsEveryAnswer();
+    void safeguardingActionRecordsTheLeadReferralsConsentAndAReview();
+    void safeguardingActionRefusesAnIncompleteRecord_data();
+    void safeguardingActionRefusesAnIncompleteRecord();
+    void savingAtTheVersionTheActionReturnedIsNotAConflict();
+    void createOpensTheCaseAtItsStageInOneStep();
+    void searchEntryIsOneFunctionRebuiltFromWhatIsStored();
     void adminSeesNoCaseContent();
     void oneTimePassphraseMustBeChangedBeforeUsingCases();
     void restrictedCaseIsAPlaceholderForOutsiders();
@@ -785,6 +801,26 @@ void CaseServiceTest::seriousRisk_data()
     SafeguardingScreen trust = s;
     trust.abuserInPositionOfTrust = true;
     QTest::addRow("abuser in a position of trust") << trust << true << QStringLiteral("position of trust");
+    SafeguardingScreen intent = passive;
+    intent.intent = true;
+    QTest::addRow("passive thoughts with intent to act on them") << intent << true << QStringLiteral("intent");
+    SafeguardingScreen withAbuser = s;
+    withAbuser.livesNearAbuser = AbuserProximity::SameHome;
+    QTest::addRow("living with the abuser") << withAbuser << true << QStringLiteral("living with the abuser");
+    SafeguardingScreen nearAbuser = s;
+    nearAbuser.livesNearAbuser = AbuserProximity::Near;
+    QTest::addRow("living near the abuser, not with them") << nearAbuser << false << QString();
+    SafeguardingScreen history = passive;
+    history.accessToMeans = true;
+    history.pastAttempts = true;
+    history.abuserAlive = true;
+    history.abuserWhereaboutsKnown = true;
+    history.abuserConvicted = true;
+    history.abuserUnderInvestigation = true;
+    history.abuserSubjectToNotification = true;
+    history.institutionStillOperating = true;
+    QTest::addRow("passive thoughts, means, past attempts and the abuser's history, nothing current")
+        << history << false << QString();
 }
 
 void CaseServiceTest::seriousRisk()
@@ -833,23 +869,26 @@ void CaseServiceTest::seriousSafeguardingAnswerRaisesAnUrgentTaskUntilASuperviso
     QCOMPARE_ERROR(paralegal.setTaskDone(urgent[0].id, true), ErrorCode::InvalidInput);
     // Only a supervisor records the action taken.
     CaseService solicitor(m_firm->solicitor());
-    const QString action = QStringLiteral("Spoke with the client and the duty safeguarding lead; GP informed; "
-                                          "police referral made.");
+    const SafeguardingAction action = actionTaken(QStringLiteral("Spoke with the client and the duty safeguarding "
+                                                                 "lead; GP informed; police referral made."));
     QCOMPARE_ERROR(paralegal.recordSafeguardingAction(created->id, action), ErrorCode::PermissionDenied);
     QCOMPARE_ERROR(solicitor.recordSafeguardingAction(created->id, action), ErrorCode::PermissionDenied);
     CaseService supervisor(m_firm->supervisor());
-    QCOMPARE_ERROR(supervisor.recordSafeguardingAction(created->id, QStringLiteral("done")), ErrorCode::InvalidInput);
+    QCOMPARE_ERROR(supervisor.recordSafeguardingAction(created->id, actionTaken(QStringLiteral("done"))),
+                   ErrorCode::InvalidInput);
     auto still = paralegal.load(created->id);
     QVERIFY_OK(still);
     QCOMPARE(still->safeguardingAlert, true);
     QVERIFY(still->safeguardingAction.isEmpty());
 
     m_firm->clock().advanceSeconds(3600);
-    QVERIFY_OK(supervisor.recordSafeguardingAction(created->id, action));
+    auto newVersion = supervisor.recordSafeguardingAction(created->id, action);
+    QVERIFY_OK(newVersion);
     auto after = paralegal.load(created->id);
     QVERIFY_OK(after);
     QCOMPARE(after->safeguardingAlert, false);
-    QCOMPARE(after->safeguardingAction, action);
+    QCOMPARE(after->safeguardingAction, action.actionTaken);
+    QCOMPARE(*newVersion, after->version);
     QCOMPARE(after->version, created->version + 1);
     QCOMPARE(after->updatedBy, QStringLiteral("sam"));
     auto closed = tasksOfKind(*paralegal.tasks(created->id), TaskKind::Safeguarding);
@@ -924,6 +963,256 @@ void CaseServiceTest::askLaterQuestionsBecomeFollowUpTasks()
                  .summary.value(QStringLiteral("askLater"))
                  .toInt(),
              2);
+}
+
+void CaseServiceTest::safeguardingScreenKeepsEveryAnswer()
+{
+    NewCase input = minimalCase(QStringLiteral("Anna Jones"));
+    SafeguardingScreen& s = input.safeguarding;
+    s.askedBy = QStringLiteral("Jo, the duty paralegal");
+    s.askedAtUtc = test::TestFirm::startTime().addDays(-1);
+    s.suicidalThoughts = SuicidalThoughts::Passive;
+    s.plan = false;
+    s.intent = false;
+    s.accessToMeans = true;
+    s.pastAttempts = true;
+    s.selfHarm = false;
+    s.currentAbuse = false;
+    s.livesNearAbuser = AbuserProximity::Near;
+    s.support = {SupportKind::Gp, SupportKind::Isva};
+    s.supportLastContact = QStringLiteral("Saw her GP last Tuesday");
+    s.crisisLineGiven = true;
+    s.abuserHasAccessToChildren = false;
+    s.abuserInPositionOfTrust = false;
+    s.abuserAlive = true;
+    s.abuserWhereaboutsKnown = false;
+    s.abuserConvicted = false;
+    s.abuserUnderInvestigation = true;
+    s.abuserSubjectToNotification = false;
+    s.otherVictimsNamed = true;
+    s.clientChildrenAtRisk = false;
+    s.institutionStillOperating = true;
+    CaseService paralegal(m_firm->paralegal());
+    auto created = paralegal.create(input);
+    QVERIFY_OK(created);
+    auto loaded = paralegal.load(created->id);
+    QVERIFY_OK(loaded);
+    const SafeguardingScreen& l = loaded->safeguarding;
+    QCOMPARE(l.askedBy, s.askedBy);  // who asked and when, as the intake recorded them
+    QCOMPARE(l.askedAtUtc, s.askedAtUtc);
+    QCOMPARE(l.suicidalThoughts, SuicidalThoughts::Passive);
+    QCOMPARE(l.plan, std::optional<bool>(false));
+    QCOMPARE(l.intent, std::optional<bool>(false));
+    QCOMPARE(l.accessToMeans, std::optional<bool>(true));
+    QCOMPARE(l.pastAttempts, std::optional<bool>(true));
+    QCOMPARE(l.livesNearAbuser, AbuserProximity::Near);
+    QVERIFY(l.support == s.support);
+    QCOMPARE(l.supportLastContact, s.supportLastContact);
+    QCOMPARE(l.crisisLineGiven, true);
+    QCOMPARE(l.abuserAlive, std::optional<bool>(true));
+    QCOMPARE(l.abuserWhereaboutsKnown, std::optional<bool>(false));
+    QCOMPARE(l.abuserConvicted, std::optional<bool>(false));
+    QCOMPARE(l.abuserUnderInvestigation, std::optional<bool>(true));
+    QCOMPARE(l.abuserSubjectToNotification, std::optional<bool>(false));
+    QCOMPARE(l.otherVictimsNamed, std::optional<bool>(true));
+    QCOMPARE(l.clientChildrenAtRisk, std::optional<bool>(false));
+    QCOMPARE(l.institutionStillOperating, std::optional<bool>(true));
+    QCOMPARE(loaded->safeguardingAlert, false);  // nothing serious among them
+
+    // Unanswered questions stay unanswered ("not asked"), and an answered screen without a name is the recorder's.
+    NewCase partial = minimalCase(QStringLiteral("Ben Carter"));
+    partial.safeguarding = {};
+    partial.safeguarding.livesNearAbuser = AbuserProximity::SameHome;
+    auto second = paralegal.create(partial);
+    QVERIFY_OK(second);
+    QCOMPARE(second->safeguarding.askedBy, QStringLiteral("pat"));
+    QCOMPARE(second->safeguarding.askedAtUtc, test::TestFirm::startTime());
+    QCOMPARE(second->safeguarding.intent, std::optional<bool>());
+    QCOMPARE(second->safeguarding.abuserAlive, std::optional<bool>());
+    QCOMPARE(second->safeguardingAlert, true);  // living with the abuser is a serious risk
+    auto urgent = tasksOfKind(*paralegal.tasks(second->id), TaskKind::Safeguarding);
+    QVERIFY(!urgent.empty());
+    QVERIFY(urgent[0].urgent);
+    QVERIFY(urgent[0].title.contains(QStringLiteral("living with the abuser")));
+}
+
+void CaseServiceTest::safeguardingActionRecordsTheLeadReferralsConsentAndAReview()
+{
+    NewCase input = minimalCase(QStringLiteral("Anna Jones"));
+    input.supervisor = QStringLiteral("sam");
+    input.safeguarding.abuserHasAccessToChildren = true;
+    auto created = CaseService(m_firm->paralegal()).create(input);
+    QVERIFY_OK(created);
+    SafeguardingAction action;
+    action.actionTaken = QStringLiteral("Discussed with the safeguarding lead; LADO referral made today.");
+    action.leadConsulted = QStringLiteral("Dana Lead");
+    action.leadConsultedOn = test::TestFirm::today();
+    action.referrals = {Referral::Lado, Referral::Police};
+    action.consent = ReferralConsent::WithoutConsent;
+    action.withoutConsentReason = QStringLiteral("To protect children he coaches from serious harm.");
+    action.privilegeChecked = true;
+    action.outcome = QStringLiteral("LADO opened a strategy meeting.");
+    action.reviewOn = test::TestFirm::today().addDays(14);
+    CaseService supervisor(m_firm->supervisor());
+    auto version = supervisor.recordSafeguardingAction(created->id, action);
+    QVERIFY_OK(version);
+
+    auto loaded = supervisor.load(created->id);
+    QVERIFY_OK(loaded);
+    const SafeguardingAction& a = loaded->safeguardingActionRecord;
+    QCOMPARE(a.actionTaken, action.actionTaken);
+    QCOMPARE(loaded->safeguardingAction, action.actionTaken);
+    QCOMPARE(a.leadConsulted, action.leadConsulted);
+    QCOMPARE(a.leadConsultedOn, action.leadConsultedOn);
+    QVERIFY(a.referrals == action.referrals);
+    QCOMPARE(a.consent, ReferralConsent::WithoutConsent);
+    QCOMPARE(a.withoutConsentReason, action.withoutConsentReason);
+    QCOMPARE(a.privilegeChecked, true);
+    QCOMPARE(a.outcome, action.outcome);
+    QCOMPARE(a.reviewOn, action.reviewOn);
+    QCOMPARE(a.recordedBy, QStringLiteral("sam"));
+    QCOMPARE(a.recordedAtUtc, test::TestFirm::startTime());
+
+    // The review date becomes an open task for the supervisor; the urgent task is closed.
+    auto tasks = supervisor.tasks(created->id);
+    QVERIFY_OK(tasks);
+    const auto review = std::find_if(tasks->begin(), tasks->end(), [](const Task& t) {
+        return t.title.startsWith(QStringLiteral("Safeguarding review"));
+    });
+    QVERIFY(review != tasks->end());
+    QCOMPARE(review->due, action.reviewOn);
+    QCOMPARE(review->assignee, QStringLiteral("sam"));
+    QCOMPARE(review->done, false);
+    for (const Task& t : tasksOfKind(*tasks, TaskKind::Safeguarding)) {
+        QVERIFY(t.done);
+    }
+    auto logged = auditOf(m_firm->supervisor(), QStringLiteral("case.safeguarding.action"));
+    QCOMPARE(logged.size(), std::size_t {1});
+    QCOMPARE(logged[0].summary.value(QStringLiteral("referrals")).toArray().size(), 2);
+    QCOMPARE(logged[0].summary.value(QStringLiteral("consent")).toString(), QStringLiteral("without-consent"));
+    QCOMPARE(logged[0].summary.value(QStringLiteral("version")).toInt(), *version);
+}
+
+void CaseServiceTest::safeguardingActionRefusesAnIncompleteRecord_data()
+{
+    QTest::addColumn<SafeguardingAction>("action");
+    QTest::addColumn<QString>("explains");
+
+    SafeguardingAction base;
+    base.actionTaken = QStringLiteral("Spoke with the client and the safeguarding lead.");
+    SafeguardingAction a = base;
+    a.referrals = {Referral::ChildrensSocialCare};
+    QTest::addRow("a referral without saying whether the client consented") << a << QStringLiteral("consented");
+    a.consent = ReferralConsent::WithoutConsent;
+    QTest::addRow("disclosed without consent, no reason given") << a << QStringLiteral("reason");
+    a = base;
+    a.reviewOn = test::TestFirm::today().addDays(-1);
+    QTest::addRow("review date yesterday") << a << QStringLiteral("review date");
+    a = base;
+    a.leadConsulted = QStringLiteral("Dana Lead");
+    a.leadConsultedOn = test::TestFirm::today().addDays(1);
+    QTest::addRow("lead consulted tomorrow") << a << QStringLiteral("in the future");
+    a = base;
+    a.actionTaken = QStringLiteral("done");
+    QTest::addRow("action taken too short to say anything") << a << QStringLiteral("Describe the action taken");
+}
+
+void CaseServiceTest::safeguardingActionRefusesAnIncompleteRecord()
+{
+    QFETCH(SafeguardingAction, action);
+    QFETCH(QString, explains);
+    NewCase input = minimalCase(QStringLiteral("Anna Jones"));
+    input.safeguarding.currentAbuse = true;
+    auto created = CaseService(m_firm->paralegal()).create(input);
+    QVERIFY_OK(created);
+    const qint64 auditBefore = auditCount(m_firm->supervisor());
+    const qint64 tasksBefore = rowCount(m_firm->supervisor(), "SELECT count(*) FROM tasks");
+    auto refused = CaseService(m_firm->supervisor()).recordSafeguardingAction(created->id, action);
+    QCOMPARE_ERROR(refused, ErrorCode::InvalidInput);
+    QVERIFY2(refused.error().message.contains(explains), qPrintable(refused.error().message));
+    auto still = CaseService(m_firm->supervisor()).load(created->id);
+    QVERIFY_OK(still);
+    QCOMPARE(still->safeguardingAlert, true);
+    QCOMPARE(still->version, created->version);
+    QVERIFY(still->safeguardingActionRecord.isEmpty());
+    QCOMPARE(auditCount(m_firm->supervisor()), auditBefore);
+    QCOMPARE(rowCount(m_firm->supervisor(), "SELECT count(*) FROM tasks"), tasksBefore);
+}
+
+void CaseServiceTest::savingAtTheVersionTheActionReturnedIsNotAConflict()
+{
+    NewCase input = minimalCase(QStringLiteral("Anna Jones"));
+    input.safeguarding.selfHarm = true;
+    auto created = CaseService(m_firm->paralegal()).create(input);
+    QVERIFY_OK(created);
+    CaseService supervisor(m_firm->supervisor());
+    CaseRecord editing = *supervisor.load(created->id);  // the supervisor's open case file
+    editing.client.pronouns = QStringLiteral("she/her");
+    auto version = supervisor.recordSafeguardingAction(
+        created->id, actionTaken(QStringLiteral("Called the client; crisis team involved; safe tonight.")));
+    QVERIFY_OK(version);
+    QCOMPARE(*version, editing.version + 1);
+    // The stale version is (rightly) a conflict; at the version the action returned, the edit saves.
+    QCOMPARE_ERROR(supervisor.save(editing), ErrorCode::ConflictingEdit);
+    editing.version = *version;
+    auto saved = supervisor.save(editing);
+    QVERIFY_OK(saved);
+    QCOMPARE(saved->client.pronouns, QStringLiteral("she/her"));
+    QCOMPARE(saved->safeguardingAlert, false);  // the save keeps the action's effect
+    QVERIFY(!saved->safeguardingAction.isEmpty());
+    QCOMPARE(saved->version, *version + 1);
+}
+
+void CaseServiceTest::createOpensTheCaseAtItsStageInOneStep()
+{
+    NewCase input = minimalCase(QStringLiteral("Anna Jones"));
+    input.stage = Stage::LetterOfClaim;
+    CaseService solicitor(m_firm->solicitor());
+    auto created = solicitor.create(input);
+    QVERIFY_OK(created);
+    QCOMPARE(created->stage, Stage::LetterOfClaim);
+    QCOMPARE(created->version, 1);  // created at its stage, not created and then saved
+    QCOMPARE(auditOf(m_firm->solicitor(), QStringLiteral("case.update")).size(), std::size_t {0});
+    const auto logged = auditOf(m_firm->solicitor(), QStringLiteral("case.create"));
+    QCOMPARE(logged.size(), std::size_t {1});
+    QCOMPARE(logged[0].summary.value(QStringLiteral("stage")).toString(), QStringLiteral("letter-of-claim"));
+    QCOMPARE(solicitor.list()->front().stage, Stage::LetterOfClaim);
+    // The default is a new enquiry.
+    QCOMPARE(solicitor.create(minimalCase(QStringLiteral("Ben Carter")))->stage, Stage::Enquiry);
+}
+
+void CaseServiceTest::searchEntryIsOneFunctionRebuiltFromWhatIsStored()
+{
+    QCOMPARE(CaseSearchIndex::referenceText(QStringLiteral("BBK-2026-0042")),
+             QStringLiteral("BBK-2026-0042 BBK 2026 0042"));
+    QCOMPARE(CaseSearchIndex::namesText({QStringLiteral("Kate O’Connor"), QStringLiteral("St Mary's")}),
+             QStringLiteral("Kate OConnor St Marys"));
+
+    NewCase input = minimalCase(QStringLiteral("Zoë Müller"));
+    input.client.formerNames = {QStringLiteral("Zoe Smith")};
+    input.parties.push_back(
+        {Party {0, PartyKind::Organisation, QStringLiteral("St Aldric's School"), {QStringLiteral("Aldric's")}},
+         PartyRole::Institution});
+    CaseService solicitor(m_firm->solicitor());
+    auto created = solicitor.create(input);
+    QVERIFY_OK(created);
+    Vault& vault = m_firm->solicitor();
+    const char* entry = "SELECT reference || '|' || names || '|' || parties FROM case_search WHERE docid = ?1";
+    auto read = [&vault, entry](qint64 id) {
+        auto stmt = vault.connection().prepare(entry);
+        return stmt && stmt->bind(1, id).step().ok() ? stmt->text(0) : QString();
+    };
+    const QString written = read(created->id);
+    QCOMPARE(written, QStringLiteral("CD-2026-0001 CD 2026 0001|Zoë Müller  Zoe Smith|St Aldrics School Aldrics"));
+
+    // Writing an entry replaces the case's old one; refresh() rebuilds it from the stored case.
+    QVERIFY_OK(
+        CaseSearchIndex::write(vault.connection(), created->id, created->reference, {QStringLiteral("Nobody")}, {}));
+    QCOMPARE(rowCount(vault, "SELECT count(*) FROM case_search"), qint64 {1});
+    QVERIFY(solicitor.search(QStringLiteral("muller"))->isEmpty());
+    QVERIFY_OK(CaseSearchIndex::refresh(vault.connection(), created->id));
+    QCOMPARE(read(created->id), written);
+    QCOMPARE(*solicitor.search(QStringLiteral("muller aldrics")), QSet<qint64> {created->id});
 }
 
 void CaseServiceTest::adminSeesNoCaseContent()

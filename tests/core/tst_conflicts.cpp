@@ -90,6 +90,9 @@ private slots:
     void recordedRestrictedMatchKeepsNoNameOrReference();
     void checksOnARestrictedCaseAreForThoseWhoMayOpenIt();
     void indexRefreshesWhenCasesAreCreatedOrEdited();
+    void checksRunForANewCaseAreRecordedWithIt();
+    void aCaseThatIsNotCreatedLeavesNoRecordOfItsChecks_data();
+    void aCaseThatIsNotCreatedLeavesNoRecordOfItsChecks();
 
 private:
     static bool onlyChecks();
@@ -524,6 +527,81 @@ void ConflictsTest::indexRefreshesWhenCasesAreCreatedOrEdited()
     QCOMPARE(hidden->size(), std::size_t {1});
     QCOMPARE(hidden->front().restricted, true);
     QVERIFY(hidden->front().caseReference.isEmpty());
+}
+
+void ConflictsTest::checksRunForANewCaseAreRecordedWithIt()
+{
+    ConflictService paralegal(m_firm->paralegal());
+    NewCase input = newCase(QStringLiteral("Kate Walsh"), QDate(1990, 3, 14));
+    input.parties = {party(PartyKind::Person, QStringLiteral("Gerry Fenwick"), PartyRole::Abuser)};
+    for (const auto& [name, dob] : {std::pair {QStringLiteral("Kate Walsh"), QDate(1990, 3, 14)},
+                                    std::pair {QStringLiteral("Gerry Fenwick"), QDate()}}) {
+        auto matches = paralegal.check(name, dob);
+        QVERIFY_OK(matches);
+        QVERIFY(!matches->empty());
+        input.conflictChecks.push_back({name, dob, *matches});
+    }
+    auto created = CaseService(m_firm->paralegal()).create(input);
+    QVERIFY_OK(created);
+    auto checks = paralegal.checksFor(created->id);
+    QVERIFY_OK(checks);
+    QCOMPARE(checks->size(), std::size_t {2});
+    QStringList names;
+    for (const ConflictCheckRecord& r : *checks) {
+        QCOMPARE(r.caseId, created->id);
+        QCOMPARE(r.by, QStringLiteral("pat"));  // who ran the check
+        QCOMPARE(r.atUtc, test::TestFirm::startTime());
+        QVERIFY(r.matches > 0);  // and what it found
+        names << r.queryName;
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList {QStringLiteral("Gerry Fenwick"), QStringLiteral("Kate Walsh")}));
+    QCOMPARE(auditOf(m_firm->paralegal(), QStringLiteral("conflict.check")).size(), std::size_t {2});
+}
+
+void ConflictsTest::aCaseThatIsNotCreatedLeavesNoRecordOfItsChecks_data()
+{
+    QTest::addColumn<bool>("failAtTheEnd");
+    // A check that cannot be recorded (no name) stops the case; so does a failure after the checks are written
+    // (here the case's own audit entry, the last write of the create).
+    QTest::addRow("the second check cannot be recorded") << false;
+    QTest::addRow("the create fails after the checks were written") << true;
+}
+
+void ConflictsTest::aCaseThatIsNotCreatedLeavesNoRecordOfItsChecks()
+{
+    QFETCH(bool, failAtTheEnd);
+    Vault& vault = m_firm->paralegal();
+    auto count = [&vault](const char* sql) { return *vault.connection().scalarInt(sql); };
+    const qint64 cases = count("SELECT count(*) FROM cases");
+    const qint64 checks = count("SELECT count(*) FROM conflict_checks");
+    const qint64 audit = count("SELECT count(*) FROM audit_log");
+
+    ConflictService conflicts(vault);
+    NewCase input = newCase(QStringLiteral("Kate Walsh"), QDate(1990, 3, 14));
+    auto matches = conflicts.check(QStringLiteral("Kate Walsh"));
+    QVERIFY_OK(matches);
+    input.conflictChecks.push_back({QStringLiteral("Kate Walsh"), QDate(1990, 3, 14), *matches});
+    if (failAtTheEnd) {
+        QVERIFY_OK(vault.connection().exec(
+            "CREATE TEMP TRIGGER fail_case_create BEFORE INSERT ON main.audit_log WHEN NEW.action = 'case.create' "
+            "BEGIN SELECT RAISE(ABORT, 'the test stops this case from being created'); END"));
+    } else {
+        input.conflictChecks.push_back({QString(), QDate(), {}});
+    }
+    auto created = CaseService(vault).create(input);
+    QVERIFY(!created);
+    if (failAtTheEnd) {
+        QVERIFY_OK(vault.connection().exec("DROP TRIGGER temp.fail_case_create"));
+    } else {
+        QCOMPARE(created.error().code, ErrorCode::InvalidInput);
+    }
+    QCOMPARE(count("SELECT count(*) FROM cases"), cases);
+    QCOMPARE(count("SELECT count(*) FROM conflict_checks"), checks);  // not even the check that was written
+    QCOMPARE(count("SELECT count(*) FROM audit_log"), audit);
+    auto chain = AuditLog::verify(vault.connection());
+    QVERIFY_OK(chain);
+    QVERIFY(chain->intact);
 }
 
 QTEST_GUILESS_MAIN(ConflictsTest)

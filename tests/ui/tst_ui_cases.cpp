@@ -16,10 +16,12 @@
 #include "ui/cases/CaseListModel.h"
 #include "ui/cases/CaseListPanel.h"
 #include "ui/cases/CaseNotesTab.h"
+#include "ui/cases/CaseOverviewTab.h"
+#include "ui/cases/CasePartiesTab.h"
+#include "ui/cases/CaseTasksTab.h"
 #include "ui/cases/CaseText.h"
 #include "ui/cases/CaseWorkspace.h"
 #include "ui/cases/ConflictDialog.h"
-#include "ui/cases/CaseTasksTab.h"
 #include "ui/cases/TaskListModel.h"
 #include "ui/intake/IntakeWizard.h"
 #include "ui/shell/AppController.h"
@@ -39,12 +41,13 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -139,6 +142,9 @@ private slots:
     void accountIsHiddenUntilShownAndTheRevealIsAudited();
     void sensitiveNoteIsHiddenUntilShown();
     void safeguardingBannerLetsASupervisorRecordTheAction();
+    void fullActionRecordIsShownAndEditsInProgressSaveWithoutAConflict();
+    void overviewShowsTheAnsweredSafeguardingQuestions();
+    void incidentAndPartyTablesAddEditAndRemoveRows();
     void editConflictShowsBothVersionsAndKeepMineSaves();
     void useTheirsReloadsTheirVersion();
     void validationExplainsProblemsAndKeepsWhatWasTyped();
@@ -614,6 +620,164 @@ void CasesTest::safeguardingBannerLetsASupervisorRecordTheAction()
     // Our own change bumped the version; saving an edit afterwards is not a conflict with ourselves.
     QTest::keyClicks(file->clientTab()->findChild<QLineEdit*>(QStringLiteral("pronounsEdit")), QStringLiteral("she/her"));
     QVERIFY(file->save());
+}
+
+void CasesTest::fullActionRecordIsShownAndEditsInProgressSaveWithoutAConflict()
+{
+    core::NewCase risky = newCase(QStringLiteral("Ruth Ames"));
+    risky.safeguarding.abuserHasAccessToChildren = true;
+    risky.supervisor = QStringLiteral("sam");
+    const qint64 id = create(m_firm->solicitor(), risky);
+    QVERIFY(signIn(QStringLiteral("sam")));
+    ui::CaseFileWidget* file = open(id);
+    const int versionBefore = file->record().version;
+    // The supervisor is part-way through an edit when they record the action.
+    QTest::keyClicks(file->clientTab()->findChild<QLineEdit*>(QStringLiteral("pronounsEdit")),
+                     QStringLiteral("she/her"));
+    QVERIFY(file->isDirty());
+
+    file->findChild<QPushButton*>(QStringLiteral("recordActionButton"))->click();
+    QDialog* dialog = file->findChild<QDialog*>(QStringLiteral("SafeguardingActionDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    auto find = [dialog](const char* name) {
+        QWidget* w = dialog->findChild<QWidget*>(QString::fromLatin1(name));
+        if (w == nullptr) {
+            qFatal("no %s in the dialog", name);
+        }
+        return w;
+    };
+    QTest::keyClicks(find("actionEdit"), QStringLiteral("Discussed with the safeguarding lead; LADO referral made."));
+    QTest::keyClicks(find("leadEdit"), QStringLiteral("Dana Lead"));
+    QTest::keyClicks(find("leadOnEdit"), QDate::currentDate().toString(QStringLiteral("dd/MM/yyyy")));
+    qobject_cast<QAbstractButton*>(find("ladoReferralCheckBox"))->click();
+    // A referral needs the client's consent, or the reason for going without it: refused, nothing lost.
+    QVERIFY(!find("withoutConsentReasonEdit")->isEnabled());
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(dialog->isVisible());
+    auto* message = dialog->findChild<QLabel*>(QStringLiteral("messageLabel"));
+    QVERIFY2(message->isVisible() && message->text().contains(QStringLiteral("consent")), qPrintable(message->text()));
+    qobject_cast<QAbstractButton*>(find("withoutConsentRadioButton"))->click();
+    QVERIFY(find("withoutConsentReasonEdit")->isEnabled());
+    QTest::keyClicks(find("withoutConsentReasonEdit"), QStringLiteral("To protect the children he coaches."));
+    qobject_cast<QAbstractButton*>(find("privilegeCheckBox"))->click();
+    QTest::keyClicks(find("outcomeEdit"), QStringLiteral("LADO strategy meeting booked."));
+    QTest::keyClicks(find("reviewOnEdit"), QDate::currentDate().addDays(14).toString(QStringLiteral("dd/MM/yyyy")));
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY(!file->safeguardingBanner()->isVisible());
+
+    // The edit in progress is kept; the case file carries on from the version the action returned.
+    QVERIFY(file->isDirty());
+    QCOMPARE(file->clientTab()->findChild<QLineEdit*>(QStringLiteral("pronounsEdit"))->text(),
+             QStringLiteral("she/her"));
+    QCOMPARE(file->record().version, versionBefore + 1);
+    const QString facts = file->overviewTab()->findChild<QLabel*>(QStringLiteral("caseFactsLabel"))->text();
+    for (const char* part : {"Safeguarding action recorded", "Dana Lead", "LADO", "Made without the client",
+                             "To protect the children he coaches.", "Privilege check: done",
+                             "LADO strategy meeting booked.", "Review on"}) {
+        QVERIFY2(facts.contains(QString::fromUtf8(part)), part);
+    }
+    QVERIFY(file->save());
+    QVERIFY(file->conflictDialog() == nullptr);
+    const core::CaseRecord saved = core::CaseService(m_firm->supervisor()).load(id).value();
+    QCOMPARE(saved.client.pronouns, QStringLiteral("she/her"));
+    QCOMPARE(saved.safeguardingActionRecord.leadConsulted, QStringLiteral("Dana Lead"));
+    QVERIFY(saved.safeguardingActionRecord.referrals == std::vector<core::Referral> {core::Referral::Lado});
+    QCOMPARE(saved.safeguardingActionRecord.consent, core::ReferralConsent::WithoutConsent);
+    QCOMPARE(saved.safeguardingActionRecord.reviewOn, QDate::currentDate().addDays(14));
+    QCOMPARE(saved.version, versionBefore + 2);
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    // The review date is a task on the case.
+    const auto tasks = core::CaseService(m_firm->supervisor()).tasks(id).value();
+    QVERIFY(std::any_of(tasks.begin(), tasks.end(), [](const core::Task& t) {
+        return t.title.startsWith(QStringLiteral("Safeguarding review")) && t.due == QDate::currentDate().addDays(14);
+    }));
+}
+
+void CasesTest::overviewShowsTheAnsweredSafeguardingQuestions()
+{
+    core::NewCase c = newCase(QStringLiteral("Ruth Ames"));
+    c.safeguarding.livesNearAbuser = core::AbuserProximity::Near;
+    c.safeguarding.support = {core::SupportKind::Gp, core::SupportKind::CrisisTeam};
+    c.safeguarding.supportLastContact = QStringLiteral("crisis team on Friday");
+    c.safeguarding.abuserAlive = true;
+    c.safeguarding.abuserSubjectToNotification = false;
+    c.safeguarding.institutionStillOperating = true;
+    const qint64 id = create(m_firm->solicitor(), c);
+    QVERIFY(signIn(QStringLiteral("sol")));
+    ui::CaseFileWidget* file = open(id);
+    const QString facts = file->overviewTab()->findChild<QLabel*>(QStringLiteral("caseFactsLabel"))->text();
+    for (const char* part : {"Thoughts of ending their life: none", "Lives with or near the abuser: nearby",
+                             "Support in place: GP, Crisis team (last contact: crisis team on Friday)",
+                             "Abuser alive: yes", "Abuser subject to notification requirements: no",
+                             "Institution still operating: yes", "asked by Sol Solicitor"}) {
+        QVERIFY2(facts.contains(QString::fromUtf8(part)),
+                 qPrintable(QStringLiteral("%1 in %2").arg(QString::fromUtf8(part), facts)));
+    }
+    // Questions that were not asked are not listed: a short screen stays short.
+    QVERIFY(!facts.contains(QStringLiteral("Abuser convicted")));
+    QVERIFY(!file->safeguardingBanner()->isVisible());
+}
+
+void CasesTest::incidentAndPartyTablesAddEditAndRemoveRows()
+{
+    const qint64 id = create(m_firm->solicitor(), newCase(QStringLiteral("Sam Taylor")));
+    QVERIFY(signIn(QStringLiteral("sol")));
+    ui::CaseFileWidget* file = open(id);
+
+    // Parties: none yet; add two, name them, remove the first.
+    ui::CasePartiesTab* parties = file->partiesTab();
+    file->tabs()->setCurrentWidget(parties);
+    auto* partyTable = parties->table();
+    auto* partyName = parties->findChild<QLineEdit*>(QStringLiteral("partyNameEdit"));
+    auto* removeParty = parties->findChild<QPushButton*>(QStringLiteral("removePartyButton"));
+    QCOMPARE(partyTable->rowCount(), 0);
+    QVERIFY(!removeParty->isEnabled());
+    QVERIFY(!partyName->isEnabled());
+    parties->findChild<QPushButton*>(QStringLiteral("addPartyButton"))->click();
+    QCOMPARE(partyTable->rowCount(), 1);
+    QVERIFY(partyName->isEnabled());
+    QVERIFY(file->save() == false);  // an unnamed party is a problem to fix
+    QTest::keyClicks(partyName, QStringLiteral("Gerald Fenwick"));
+    QCOMPARE(partyTable->item(0, 0)->text(), QStringLiteral("Gerald Fenwick"));  // the row follows the form
+    parties->findChild<QPushButton*>(QStringLiteral("addPartyButton"))->click();
+    QTest::keyClicks(partyName, QStringLiteral("St Mary's Children's Home"));
+    auto* kind = parties->findChild<QComboBox*>(QStringLiteral("partyKindComboBox"));
+    kind->setCurrentIndex(kind->findData(static_cast<int>(core::PartyKind::Organisation)));
+    emit kind->activated(kind->currentIndex());
+    auto* role = parties->findChild<QComboBox*>(QStringLiteral("partyRoleComboBox"));
+    role->setCurrentIndex(role->findData(static_cast<int>(core::PartyRole::Institution)));
+    emit role->activated(role->currentIndex());
+    QCOMPARE(partyTable->item(1, 2)->text(), ui::partyRoleName(core::PartyRole::Institution));
+    partyTable->selectRow(0);
+    QCOMPARE(partyName->text(), QStringLiteral("Gerald Fenwick"));  // the form shows the selected row
+    removeParty->click();
+    QCOMPARE(partyTable->rowCount(), 1);
+    QCOMPARE(partyName->text(), QStringLiteral("St Mary's Children's Home"));
+
+    // Incidents: the one from intake, plus one added and dated.
+    ui::CaseIncidentsTab* incidents = file->incidentsTab();
+    file->tabs()->setCurrentWidget(incidents);
+    QCOMPARE(incidents->table()->rowCount(), 1);
+    incidents->findChild<QPushButton*>(QStringLiteral("addIncidentButton"))->click();
+    QCOMPARE(incidents->table()->rowCount(), 2);
+    QTest::keyClicks(incidents->findChild<QLineEdit*>(QStringLiteral("incidentStartEdit")), QStringLiteral("1996"));
+    QCOMPARE(incidents->table()->item(1, 0)->text(), QStringLiteral("1996"));
+    QVERIFY(file->save());
+
+    const core::CaseRecord saved = core::CaseService(m_firm->solicitor()).load(id).value();
+    QCOMPARE(saved.parties.size(), std::size_t {1});
+    QCOMPARE(saved.parties[0].party.name, QStringLiteral("St Mary's Children's Home"));
+    QCOMPARE(saved.parties[0].party.kind, core::PartyKind::Organisation);
+    QCOMPARE(saved.parties[0].role, core::PartyRole::Institution);
+    QCOMPARE(saved.incidents.size(), std::size_t {2});
+    QCOMPARE(saved.incidents[1].start.year(), 1996);
+    // After the save the tables show what was saved; removing the last row leaves the "nothing yet" line.
+    file->tabs()->setCurrentWidget(parties);
+    parties->table()->selectRow(0);
+    removeParty->click();
+    QCOMPARE(parties->table()->rowCount(), 0);
+    QVERIFY(!removeParty->isEnabled());
+    QVERIFY(test::anyWidgetShows(QStringLiteral("No parties on this case yet.")));
 }
 
 void CasesTest::editConflictShowsBothVersionsAndKeepMineSaves()

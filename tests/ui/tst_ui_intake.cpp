@@ -5,6 +5,7 @@
 #include "support/RecordingPrompter.h"
 #include "support/UiTestSupport.h"
 
+#include "ui/cases/IntakeLauncher.h"
 #include "ui/intake/ConflictHints.h"
 #include "ui/intake/DateField.h"
 #include "ui/intake/DateText.h"
@@ -17,10 +18,13 @@
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFrame>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -77,6 +81,9 @@ private slots:
     void impossibleAndFutureDatesBlockNextWithARedHint();
     void incidentEndBeforeStartIsExplained();
     void discardDeletesTheDraftAfterAskingFirst();
+    void fullSafeguardingScreenResumesFromTheDraftAndIsStored();
+    void livingWithTheAbuserOrIntentIsASeriousRisk();
+    void aDraftOpenInAWizardIsBroughtToTheFrontNotOpenedAgain();
 
 private:
     // Signs `username` in for the first time (one-time passphrase, then their own) and returns their session.
@@ -752,6 +759,7 @@ void IntakeTest::failingCreateKeepsEverythingTyped()
     auto cases = m_cases->list();
     QVERIFY(cases.ok());
     QVERIFY(cases->empty());
+    QCOMPARE(*m_vault->connection().scalarInt("SELECT count(*) FROM conflict_checks"), qint64 {0});
     // Choosing a real fee earner then works.
     feeEarner->setCurrentIndex(feeEarner->findData(QStringLiteral("pat")));
     wizard->button(QWizard::FinishButton)->click();
@@ -828,6 +836,189 @@ void IntakeTest::discardDeletesTheDraftAfterAskingFirst()
     auto drafts = m_cases->drafts();
     QVERIFY(drafts.ok());
     QVERIFY(drafts->empty());
+}
+
+void IntakeTest::fullSafeguardingScreenResumesFromTheDraftAndIsStored()
+{
+    IntakeWizard* wizard = openWizard();
+    fillMinimalClient(wizard, QStringLiteral("Dana Frost"));
+    goTo(wizard, IntakeWizard::SafeguardingPageId);
+    QWidget* page = wizard->currentPage();
+    auto click = [&page](const char* name) { child<QAbstractButton>(page, QString::fromLatin1(name))->click(); };
+    // Intent and the means are asked about only with thoughts of ending their life, like the plan.
+    click("suicidalNoneRadioButton");
+    QVERIFY(!child<QRadioButton>(page, QStringLiteral("intentYesRadioButton"))->isEnabled());
+    QVERIFY(!child<QRadioButton>(page, QStringLiteral("meansYesRadioButton"))->isEnabled());
+    click("suicidalPassiveRadioButton");
+    QVERIFY(child<QRadioButton>(page, QStringLiteral("intentYesRadioButton"))->isEnabled());
+    for (const char* answer :
+         {"planNoRadioButton", "intentNoRadioButton", "meansAskLaterRadioButton", "pastAttemptsYesRadioButton",
+          "livesWithAbuserNearRadioButton", "gpSupportCheckBox", "isvaSupportCheckBox", "abuserAliveYesRadioButton",
+          "whereaboutsUnknownRadioButton", "convictedNoRadioButton", "investigationYesRadioButton",
+          "notificationUnknownRadioButton", "otherVictimsYesRadioButton", "ownChildrenNoRadioButton",
+          "institutionAskLaterRadioButton", "crisisLineGivenCheckBox"}) {
+        click(answer);
+    }
+    type(page, QStringLiteral("supportLastContactEdit"), QStringLiteral("Saw her ISVA on Monday"));
+    // Asked yesterday by a colleague, not by the person recording it now.
+    child<QGroupBox>(page, QStringLiteral("askedGroupBox"))->setChecked(true);
+    type(page, QStringLiteral("askedByEdit"), QStringLiteral("Jo Duty"));
+    const QDateTime askedAt(QDate::currentDate().addDays(-1), QTime(10, 30));
+    child<QDateTimeEdit>(page, QStringLiteral("askedAtDateTimeEdit"))->setDateTime(askedAt);
+    QVERIFY(!child<QFrame>(page, QStringLiteral("seriousRiskFrame"))->styleSheet().contains(QStringLiteral("2px")));
+
+    // Interrupted: every answer comes back in the resumed wizard.
+    QVERIFY(wizard->saveDraftNow());
+    const qint64 draftId = wizard->draftId();
+    wizard->done(QDialog::Rejected);
+    IntakeWizard* resumed = openWizard(draftId);
+    QCOMPARE(resumed->currentId(), int(IntakeWizard::SafeguardingPageId));
+    page = resumed->currentPage();
+    for (const char* answer :
+         {"suicidalPassiveRadioButton", "planNoRadioButton", "intentNoRadioButton", "meansAskLaterRadioButton",
+          "pastAttemptsYesRadioButton", "livesWithAbuserNearRadioButton", "gpSupportCheckBox", "isvaSupportCheckBox",
+          "abuserAliveYesRadioButton", "whereaboutsUnknownRadioButton", "convictedNoRadioButton",
+          "investigationYesRadioButton", "notificationUnknownRadioButton", "otherVictimsYesRadioButton",
+          "ownChildrenNoRadioButton", "institutionAskLaterRadioButton", "crisisLineGivenCheckBox"}) {
+        QVERIFY2(child<QAbstractButton>(page, QString::fromLatin1(answer))->isChecked(), answer);
+    }
+    QVERIFY(!child<QCheckBox>(page, QStringLiteral("therapistSupportCheckBox"))->isChecked());
+    QCOMPARE(child<QLineEdit>(page, QStringLiteral("supportLastContactEdit"))->text(),
+             QStringLiteral("Saw her ISVA on Monday"));
+    QVERIFY(child<QGroupBox>(page, QStringLiteral("askedGroupBox"))->isChecked());
+    QCOMPARE(child<QLineEdit>(page, QStringLiteral("askedByEdit"))->text(), QStringLiteral("Jo Duty"));
+    QCOMPARE(child<QDateTimeEdit>(page, QStringLiteral("askedAtDateTimeEdit"))->dateTime(), askedAt);
+
+    giveConsent(resumed);
+    goTo(resumed, IntakeWizard::ReviewPageId);
+    const QString summary
+        = child<QTextBrowser>(resumed->currentPage(), QStringLiteral("summaryTextBrowser"))->toPlainText();
+    QVERIFY2(summary.contains(QStringLiteral("Lives with or near the abuser"))
+                 && summary.contains(QStringLiteral("nearby")),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("GP, ISVA (last contact: Saw her ISVA on Monday)")), qPrintable(summary));
+    QVERIFY(create(resumed));
+
+    auto record = m_cases->load(resumed->createdCaseId());
+    QVERIFY(record.ok());
+    const core::SafeguardingScreen& s = record->safeguarding;
+    QCOMPARE(s.suicidalThoughts, core::SuicidalThoughts::Passive);
+    QCOMPARE(s.intent, std::optional<bool>(false));
+    QCOMPARE(s.accessToMeans, std::optional<bool>());  // asked later
+    QCOMPARE(s.pastAttempts, std::optional<bool>(true));
+    QCOMPARE(s.livesNearAbuser, core::AbuserProximity::Near);
+    QVERIFY((s.support == std::vector<core::SupportKind> {core::SupportKind::Gp, core::SupportKind::Isva}));
+    QCOMPARE(s.supportLastContact, QStringLiteral("Saw her ISVA on Monday"));
+    QVERIFY(s.crisisLineGiven);
+    QCOMPARE(s.abuserAlive, std::optional<bool>(true));
+    QCOMPARE(s.abuserWhereaboutsKnown, std::optional<bool>());  // don't know
+    QCOMPARE(s.abuserConvicted, std::optional<bool>(false));
+    QCOMPARE(s.abuserUnderInvestigation, std::optional<bool>(true));
+    QCOMPARE(s.otherVictimsNamed, std::optional<bool>(true));
+    QCOMPARE(s.clientChildrenAtRisk, std::optional<bool>(false));
+    QCOMPARE(s.askedBy, QStringLiteral("Jo Duty"));
+    QCOMPARE(s.askedAtUtc, askedAt.toUTC());
+    QVERIFY(!record->safeguardingAlert);  // nothing serious: passive thoughts, near (not with) the abuser
+    QStringList askLater;
+    for (const core::Task& task : tasksOf(record->id)) {
+        if (task.kind == core::TaskKind::AskLater) {
+            askLater << task.title;
+        }
+    }
+    QCOMPARE(askLater.size(), 2);
+    QVERIFY(askLater.join(QLatin1Char('\n')).contains(QStringLiteral("means to hand")));
+    QVERIFY(askLater.join(QLatin1Char('\n')).contains(QStringLiteral("institution still operates")));
+}
+
+void IntakeTest::livingWithTheAbuserOrIntentIsASeriousRisk()
+{
+    IntakeWizard* wizard = openWizard();
+    fillMinimalClient(wizard, QStringLiteral("Sky Barton"));
+    goTo(wizard, IntakeWizard::SafeguardingPageId);
+    QWidget* page = wizard->currentPage();
+    auto* frame = child<QFrame>(page, QStringLiteral("seriousRiskFrame"));
+    auto* text = child<QLabel>(page, QStringLiteral("seriousRiskLabel"));
+    child<QRadioButton>(page, QStringLiteral("livesWithAbuserNearRadioButton"))->click();
+    QVERIFY(!frame->isVisible());  // nearby is noted, not a serious risk on its own
+    child<QRadioButton>(page, QStringLiteral("livesWithAbuserSameHomeRadioButton"))->click();
+    QVERIFY(frame->isVisible());
+    // Shown at once, on screen: not below the questions where it would need scrolling to.
+    QApplication::processEvents();
+    const QRect shown(frame->mapTo(wizard, QPoint(0, 0)), frame->size());
+    QVERIFY2(wizard->rect().contains(shown),
+             qPrintable(QStringLiteral("frame at %1,%2 %3x%4 in a %5x%6 wizard")
+                            .arg(shown.x())
+                            .arg(shown.y())
+                            .arg(shown.width())
+                            .arg(shown.height())
+                            .arg(wizard->width())
+                            .arg(wizard->height())));
+    QVERIFY(text->text().contains(QStringLiteral("urgent safeguarding task")));
+    QVERIFY2(text->text().contains(QStringLiteral("living with the abuser")), qPrintable(text->text()));
+    child<QRadioButton>(page, QStringLiteral("suicidalPassiveRadioButton"))->click();
+    child<QRadioButton>(page, QStringLiteral("intentYesRadioButton"))->click();
+    QVERIFY2(text->text().contains(QStringLiteral("intent to act")), qPrintable(text->text()));
+    giveConsent(wizard);
+    QVERIFY(create(wizard));
+
+    auto record = m_cases->load(wizard->createdCaseId());
+    QVERIFY(record.ok());
+    QVERIFY(record->safeguardingAlert);
+    const auto tasks = tasksOf(record->id);
+    const auto urgent = std::find_if(tasks.cbegin(), tasks.cend(), [](const core::Task& t) {
+        return t.urgent && t.kind == core::TaskKind::Safeguarding;
+    });
+    QVERIFY(urgent != tasks.cend());
+    QVERIFY(urgent->title.contains(QStringLiteral("living with the abuser")));
+    QVERIFY(urgent->title.contains(QStringLiteral("intent")));
+}
+
+void IntakeTest::aDraftOpenInAWizardIsBroughtToTheFrontNotOpenedAgain()
+{
+    auto launch = [this](qint64 draftId) {
+        return qobject_cast<IntakeWizard*>(ui::launchIntakeWizard(*m_cases, *m_conflicts, m_prompter, nullptr, draftId,
+                                                                  m_staff, QStringLiteral("pat"), {}));
+    };
+    auto openWizards = [] {
+        int n = 0;
+        for (QWidget* window : QApplication::topLevelWidgets()) {
+            n += qobject_cast<IntakeWizard*>(window) != nullptr && window->isVisible() ? 1 : 0;
+        }
+        return n;
+    };
+    // A new intake saves to a draft as soon as it moves on.
+    QPointer<IntakeWizard> first = launch(0);
+    QVERIFY(first);
+    fillMinimalClient(first, QStringLiteral("Rowan Hart"));
+    next(first);
+    const qint64 draftId = first->draftId();
+    QVERIFY(draftId > 0);
+    // Resuming that draft (Cases › Resume an intake draft) brings the same wizard forward, with what it holds.
+    QCOMPARE(launch(draftId), first.data());
+    QCOMPARE(openWizards(), 1);
+    QCOMPARE(child<QLineEdit>(first, QStringLiteral("fullNameLineEdit"))->text(), QStringLiteral("Rowan Hart"));
+    QCOMPARE(IntakeWizard::openFor(draftId), first.data());
+
+    // Once it is closed, the draft opens in a new wizard; asking again brings that one forward.
+    first->done(QDialog::Rejected);
+    QCOMPARE(IntakeWizard::openFor(draftId), nullptr);
+    QPointer<IntakeWizard> resumed = launch(draftId);
+    QVERIFY(resumed && resumed != first);
+    QCOMPARE(launch(draftId), resumed.data());
+    QCOMPARE(openWizards(), 1);
+    auto drafts = m_cases->drafts();
+    QVERIFY(drafts.ok());
+    QCOMPARE(drafts->size(), std::size_t(1));  // one draft, never a copy
+
+    // A different draft is a different wizard.
+    QPointer<IntakeWizard> other = launch(0);
+    QVERIFY(other && other != resumed);
+    QCOMPARE(openWizards(), 2);
+    for (IntakeWizard* wizard : {resumed.data(), other.data()}) {
+        wizard->done(QDialog::Rejected);
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // they delete themselves on close
+    QVERIFY(!first && !resumed && !other);
 }
 
 QTEST_MAIN(IntakeTest)

@@ -26,6 +26,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace claimdesk::ui {
 
 namespace {
@@ -282,10 +284,7 @@ void CaseFileWidget::refreshBanners()
         m_safeguardingText->clear();
         return;
     }
-    QStringList reasons;
-    for (const QString& reason : m_record.safeguarding.seriousRiskReasons()) {
-        reasons << riskReason(reason);
-    }
+    const QStringList reasons = seriousRiskNames(m_record.safeguarding);
     const QString what = reasons.isEmpty() ? tr("a serious risk was recorded") : reasons.join(QStringLiteral(", "));
     const bool supervisor = m_session.currentUser().role == core::Role::Supervisor;
     m_safeguardingText->setText(
@@ -394,13 +393,14 @@ bool CaseFileWidget::saveRecord(core::CaseRecord edited)
         adopt(*saved);
     }
     if (m_account->isDirty()) {
-        if (auto written = cases->setAccount(m_caseId, m_account->editedAccount(), m_record.version); !written) {
+        auto written = cases->setAccount(m_caseId, m_account->editedAccount(), m_record.version);
+        if (!written) {
             m_prompter.reportError(this, tr("The account of %1 was not saved").arg(m_reference), written.error());
             updateDirty();
             return false;
         }
         m_account->markSaved();
-        refreshAfterOwnChange();
+        refreshAfterOwnChange(*written);
     }
     updateDirty();
     emit saved(m_record);
@@ -448,47 +448,48 @@ void CaseFileWidget::openConflict(const core::CaseRecord& edited)
     dialog->open();
 }
 
-void CaseFileWidget::refreshAfterOwnChange()
+void CaseFileWidget::refreshAfterOwnChange(int ourVersion)
 {
-    core::CaseService* cases = availableCases(m_session);
-    if (cases == nullptr) {
-        return;
+    const bool onlyOurs = ourVersion == m_record.version + 1;
+    std::optional<core::CaseRecord> now;
+    if (core::CaseService* cases = availableCases(m_session)) {
+        if (auto loaded = cases->load(m_caseId)) {
+            now = std::move(*loaded);
+        }
     }
-    auto now = cases->load(m_caseId);
-    if (!now) {
-        return;
-    }
-    if (!m_sectionsDirty) {
+    if (now && !m_sectionsDirty) {
         adopt(*now);
         return;
     }
-    // Edits in progress: keep them, and take only the version bump that was ours.
-    if (now->version == m_record.version + 1 && now->updatedBy == m_session.currentUser().username) {
-        m_record.version = now->version;
+    if (!onlyOurs) {
+        return;  // someone else saved too: the next save shows both versions
+    }
+    // Edits in progress (or the case could not be read again): keep them, and take only the version bump that
+    // was ours, with what it changed when we can read it.
+    m_record.version = ourVersion;
+    if (now) {
         m_record.updatedAtUtc = now->updatedAtUtc;
         m_record.updatedBy = now->updatedBy;
         m_record.safeguardingAlert = now->safeguardingAlert;
         m_record.safeguardingAction = now->safeguardingAction;
+        m_record.safeguardingActionRecord = now->safeguardingActionRecord;
         m_record.hasAccount = now->hasAccount;
-        refreshBanners();
-        m_overview->showFacts(m_record);
     }
+    refreshBanners();
+    m_overview->showFacts(m_record);
 }
 
 void CaseFileWidget::recordSafeguardingAction()
 {
-    QStringList reasons;
-    for (const QString& reason : m_record.safeguarding.seriousRiskReasons()) {
-        reasons << riskReason(reason);
-    }
-    auto* dialog = new SafeguardingActionDialog(m_session, m_caseId, m_reference, reasons, this);
+    auto* dialog
+        = new SafeguardingActionDialog(m_session, m_caseId, m_reference, seriousRiskNames(m_record.safeguarding), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QDialog::accepted, this, [this] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (m_wiped) {
             return;
         }
-        refreshAfterOwnChange();
+        refreshAfterOwnChange(dialog->newVersion());
         m_tasks->reload();
         emit saved(m_record);
         emit statusMessage(tr("The safeguarding action on %1 was recorded.").arg(m_reference));

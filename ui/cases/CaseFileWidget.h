@@ -61,6 +61,7 @@ public:
     CaseOverviewTab* overviewTab() const { return m_overview; }
     CaseClientTab* clientTab() const { return m_client; }
     CaseIncidentsTab* incidentsTab() const { return m_incidents; }
+    CasePartiesTab* partiesTab() const { return m_parties; }
     CaseAccountTab* accountTab() const { return m_account; }
     CaseNotesTab* notesTab() const { return m_notes; }
     CaseTasksTab* tasksTab() const { return m_tasks; }
@@ -79,9 +80,10 @@ private:
     bool saveRecord(core::CaseRecord edited);
     void openConflict(const core::CaseRecord& edited);
     void adopt(const core::CaseRecord& record);  // shows a record as saved (sections reloaded)
-    // After a change of ours that bumps the version outside save() (the account, a safeguarding action):
-    // take the new version if nobody else saved in between, so our next save does not conflict with us.
-    void refreshAfterOwnChange();
+    // After a change of ours that bumped the version outside save() (the account, a safeguarding action) to
+    // `ourVersion`, as core returned it: when that is exactly one past the version we hold, nobody else saved in
+    // between, so carry on from it (keeping edits in progress) and our next save does not conflict with us.
+    void refreshAfterOwnChange(int ourVersion);
     void refreshHeader();
     void refreshBanners();
     void sectionEdited();

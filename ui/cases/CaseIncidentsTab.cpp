@@ -10,7 +10,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -49,34 +48,18 @@ QWidget* row(QWidget* parent, std::initializer_list<QWidget*> widgets)
 }
 }  // namespace
 
-CaseIncidentsTab::CaseIncidentsTab(QWidget* parent) : CaseSection(parent)
+CaseIncidentsTab::CaseIncidentsTab(QWidget* parent) : TableSection(parent)
 {
     setObjectName(QStringLiteral("incidentsTab"));
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setObjectName(QStringLiteral("incidentsTable"));
-    m_table->setHorizontalHeaderLabels({tr("When"), tr("Age then"), tr("What happened"), tr("Region"),
-                                        tr("Who"), tr("Police")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpTable(QStringLiteral("incidentsTable"),
+               {tr("When"), tr("Age then"), tr("What happened"), tr("Region"), tr("Who"), tr("Police")},
+               tr("&Add incident"), QStringLiteral("addIncidentButton"), tr("&Remove incident"),
+               QStringLiteral("removeIncidentButton"));
     m_table->setColumnWidth(When, 190);
     m_table->setColumnWidth(Age, 80);
     m_table->setColumnWidth(Types, 200);
     m_table->setColumnWidth(Region, 130);
     m_table->setColumnWidth(Who, 240);
-    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int current) { select(current); });
-
-    m_add = new QPushButton(tr("&Add incident"), this);
-    m_add->setObjectName(QStringLiteral("addIncidentButton"));
-    m_remove = new QPushButton(tr("&Remove incident"), this);
-    m_remove->setObjectName(QStringLiteral("removeIncidentButton"));
-    connect(m_add, &QPushButton::clicked, this, &CaseIncidentsTab::addIncident);
-    connect(m_remove, &QPushButton::clicked, this, &CaseIncidentsTab::removeIncident);
 
     m_form = new QWidget(this);
     auto* whenBox = new QGroupBox(tr("When and where"), m_form);
@@ -184,14 +167,7 @@ CaseIncidentsTab::CaseIncidentsTab(QWidget* parent) : CaseSection(parent)
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addWidget(splitter);
 
-    auto changed = [this] {
-        if (m_loading) {
-            return;
-        }
-        storeForm();
-        refreshRow(m_current);
-        emit edited();
-    };
+    auto changed = [this] { formEdited(); };
     for (QLineEdit* edit : {m_types, m_location, m_perpetrators, m_institutions, m_force, m_crimeReference,
                             m_prosecution}) {
         connect(edit, &QLineEdit::textEdited, this, changed);
@@ -224,7 +200,7 @@ CaseIncidentsTab::CaseIncidentsTab(QWidget* parent) : CaseSection(parent)
         });
     }
     connect(m_reported, &QCheckBox::toggled, this, changed);
-    showDraft();
+    select(-1);
 }
 
 CaseIncidentsTab::~CaseIncidentsTab() = default;
@@ -236,15 +212,7 @@ void CaseIncidentsTab::load(const core::CaseRecord& record)
         m_drafts.push_back({i, ukDate(i.start, i.startPrecision), ukDate(i.end, i.endPrecision), ukDate(i.policeReportDate)});
     }
     m_dateOfBirth = record.client.dateOfBirth;
-    m_current = -1;
-    {
-        const QSignalBlocker block(m_table);
-        m_table->setRowCount(static_cast<int>(m_drafts.size()));
-        for (int r = 0; r < m_table->rowCount(); ++r) {
-            refreshRow(r);
-        }
-    }
-    select(m_drafts.empty() ? -1 : 0);
+    reloadRows();
 }
 
 core::Incident CaseIncidentsTab::resolved(const Draft& draft) const
@@ -318,28 +286,15 @@ void CaseIncidentsTab::setDateOfBirth(const QDate& dateOfBirth)
     updateAge();
 }
 
-void CaseIncidentsTab::select(int row)
+QWidget* CaseIncidentsTab::firstField() const
 {
-    if (row == m_current && row >= 0) {
-        return;
-    }
-    m_current = row;
-    showDraft();
-    if (row >= 0 && m_table->currentRow() != row) {
-        const QSignalBlocker block(m_table);
-        m_table->selectRow(row);
-    }
+    return m_startEdit;
 }
 
-void CaseIncidentsTab::showDraft()
+void CaseIncidentsTab::showItem()
 {
-    const bool has = m_current >= 0 && m_current < static_cast<int>(m_drafts.size());
-    m_form->setEnabled(has);
-    m_remove->setEnabled(has);
-    m_empty->setVisible(m_drafts.empty());
-    m_loading = true;
     const Draft blank;
-    const Draft& d = has ? m_drafts[static_cast<std::size_t>(m_current)] : blank;
+    const Draft& d = hasCurrent() ? m_drafts[static_cast<std::size_t>(m_current)] : blank;
     const core::Incident& i = d.incident;
     m_start->setText(d.startText);
     m_startPrecision->setCurrentIndex(m_startPrecision->findData(static_cast<int>(i.startPrecision)));
@@ -356,13 +311,12 @@ void CaseIncidentsTab::showDraft()
     m_force->setText(i.policeForce);
     m_crimeReference->setText(i.crimeReference);
     m_prosecution->setText(i.prosecutionStatus);
-    m_loading = false;
     updateAge();
 }
 
 void CaseIncidentsTab::storeForm()
 {
-    if (m_current < 0 || m_current >= static_cast<int>(m_drafts.size())) {
+    if (!hasCurrent()) {
         return;
     }
     Draft& d = m_drafts[static_cast<std::size_t>(m_current)];
@@ -383,11 +337,8 @@ void CaseIncidentsTab::storeForm()
     i.prosecutionStatus = m_prosecution->text().trimmed();
 }
 
-void CaseIncidentsTab::refreshRow(int r)
+QStringList CaseIncidentsTab::cells(int r) const
 {
-    if (r < 0 || r >= static_cast<int>(m_drafts.size())) {
-        return;
-    }
     const Draft& d = m_drafts[static_cast<std::size_t>(r)];
     const core::Incident i = resolved(d);
     QString when = i.start.isValid() ? ukDate(i.start, i.startPrecision) : d.startText;
@@ -397,32 +348,30 @@ void CaseIncidentsTab::refreshRow(int r)
     const int age = i.ageAtStart(m_dateOfBirth);
     QStringList who = i.perpetrators;
     who << i.institutions;
-    const QStringList cells {when,
-                             age >= 0 ? QString::number(age) : QStringLiteral("—"),
-                             form::joinList(i.abuseTypes),
-                             regionName(i.region),
-                             form::joinList(who),
-                             i.reportedToPolice ? (i.policeForce.isEmpty() ? tr("Reported") : i.policeForce) : tr("Not reported")};
-    for (int c = 0; c < ColumnCount; ++c) {
-        auto* item = m_table->item(r, c);
-        if (item == nullptr) {
-            item = new QTableWidgetItem;
-            m_table->setItem(r, c, item);
-        }
-        item->setText(cells.value(c));
-    }
-    if (!problemsOf(d).isEmpty()) {
-        m_table->item(r, When)->setForeground(QColor(0xa1, 0x1d, 0x12));
-        m_table->item(r, When)->setToolTip(problemsOf(d).join(QLatin1Char('\n')));
+    return {when,
+            age >= 0 ? QString::number(age) : QStringLiteral("—"),
+            form::joinList(i.abuseTypes),
+            regionName(i.region),
+            form::joinList(who),
+            i.reportedToPolice ? (i.policeForce.isEmpty() ? tr("Reported") : i.policeForce) : tr("Not reported")};
+}
+
+void CaseIncidentsTab::decorateRow(int r)
+{
+    const QStringList problems = problemsOf(m_drafts[static_cast<std::size_t>(r)]);
+    QTableWidgetItem* when = m_table->item(r, When);
+    if (!problems.isEmpty()) {
+        when->setForeground(QColor(0xa1, 0x1d, 0x12));
+        when->setToolTip(problems.join(QLatin1Char('\n')));
     } else {
-        m_table->item(r, When)->setData(Qt::ForegroundRole, QVariant());
-        m_table->item(r, When)->setToolTip(QString());
+        when->setData(Qt::ForegroundRole, QVariant());
+        when->setToolTip(QString());
     }
 }
 
 void CaseIncidentsTab::updateAge()
 {
-    if (m_current < 0 || m_current >= static_cast<int>(m_drafts.size())) {
+    if (!hasCurrent()) {
         m_age->clear();
         return;
     }
@@ -432,37 +381,6 @@ void CaseIncidentsTab::updateAge()
     } else {
         m_age->setText(m_dateOfBirth.isValid() ? tr("— (enter when it started)") : tr("— (no date of birth yet)"));
     }
-}
-
-void CaseIncidentsTab::addIncident()
-{
-    Draft d;
-    m_drafts.push_back(d);
-    const int r = static_cast<int>(m_drafts.size()) - 1;
-    {
-        const QSignalBlocker block(m_table);
-        m_table->setRowCount(r + 1);
-        refreshRow(r);
-    }
-    select(r);
-    m_startEdit->setFocus();
-    emit edited();
-}
-
-void CaseIncidentsTab::removeIncident()
-{
-    if (m_current < 0 || m_current >= static_cast<int>(m_drafts.size())) {
-        return;
-    }
-    const int r = m_current;
-    m_drafts.erase(m_drafts.begin() + r);
-    m_current = -1;
-    {
-        const QSignalBlocker block(m_table);
-        m_table->removeRow(r);
-    }
-    select(m_drafts.empty() ? -1 : std::min(r, static_cast<int>(m_drafts.size()) - 1));
-    emit edited();
 }
 
 }  // namespace claimdesk::ui

@@ -8,8 +8,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
-class QTableWidget;
 
 namespace claimdesk::ui {
 
@@ -18,7 +16,7 @@ class DateInput;
 // Incidents: a table of what happened and when (as precisely as it is known), with the age at the time
 // derived from the date of birth, and a form for the selected incident. What is typed into a date is kept
 // per incident exactly as typed, even while it is not yet a valid date.
-class CaseIncidentsTab final : public CaseSection {
+class CaseIncidentsTab final : public TableSection {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CaseIncidentsTab)
 public:
@@ -30,8 +28,6 @@ public:
     QStringList problems() const override;
     void setDateOfBirth(const QDate& dateOfBirth);
 
-    QTableWidget* table() const { return m_table; }
-
 private:
     struct Draft {
         core::Incident incident;
@@ -39,25 +35,21 @@ private:
         QString endText;
         QString policeDateText;
     };
-    void select(int row);
-    void showDraft();
-    void storeForm();  // the form -> m_drafts[m_current]
-    void refreshRow(int row);
-    void addIncident();
-    void removeIncident();
+    int itemCount() const override { return static_cast<int>(m_drafts.size()); }
+    QStringList cells(int row) const override;
+    void decorateRow(int row) override;  // a row with a problem is red, the problem in its tooltip
+    void showItem() override;
+    void storeForm() override;
+    void appendItem() override { m_drafts.emplace_back(); }
+    void eraseItem(int row) override { m_drafts.erase(m_drafts.begin() + row); }
+    QWidget* firstField() const override;
     core::Incident resolved(const Draft& draft) const;  // the draft with its typed dates parsed
     QStringList problemsOf(const Draft& draft) const;
     void updateAge();
 
     std::vector<Draft> m_drafts;
-    int m_current = -1;
-    bool m_loading = false;
     QDate m_dateOfBirth;
 
-    QTableWidget* m_table;
-    QPushButton* m_add;
-    QPushButton* m_remove;
-    QWidget* m_form;
     QLineEdit* m_startEdit;
     QComboBox* m_startPrecision;
     DateInput* m_start;
@@ -76,7 +68,6 @@ private:
     QLineEdit* m_force;
     QLineEdit* m_crimeReference;
     QLineEdit* m_prosecution;
-    QLabel* m_empty;
 };
 
 }  // namespace claimdesk::ui

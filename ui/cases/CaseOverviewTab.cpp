@@ -16,27 +16,6 @@
 
 namespace claimdesk::ui {
 
-namespace {
-QString yesNo(const std::optional<bool>& v)
-{
-    if (!v) {
-        return CaseOverviewTab::tr("not asked");
-    }
-    return *v ? CaseOverviewTab::tr("yes") : CaseOverviewTab::tr("no");
-}
-
-QString thoughts(core::SuicidalThoughts t)
-{
-    switch (t) {
-    case core::SuicidalThoughts::NotAsked: return CaseOverviewTab::tr("not asked");
-    case core::SuicidalThoughts::None: return CaseOverviewTab::tr("none");
-    case core::SuicidalThoughts::Passive: return CaseOverviewTab::tr("passive");
-    case core::SuicidalThoughts::Active: return CaseOverviewTab::tr("active");
-    }
-    return {};
-}
-}  // namespace
-
 CaseOverviewTab::CaseOverviewTab(bool isSupervisor, const StaffNames& staff, QWidget* parent)
     : CaseSection(parent), m_isSupervisor(isSupervisor), m_staff(staff)
 {
@@ -211,19 +190,31 @@ void CaseOverviewTab::showFacts(const core::CaseRecord& r)
                  .arg(c.processingForClaim ? tr("yes") : tr("<b>no</b>"), c.contact ? tr("yes") : tr("<b>no</b>"),
                       m_staff.nameOf(c.recordedBy).toHtmlEscaped(), ukDateTime(c.recordedAtUtc));
     const core::SafeguardingScreen& s = r.safeguarding;
-    if (s.suicidalThoughts == core::SuicidalThoughts::NotAsked && s.askedBy.isEmpty()) {
+    const auto answers = safeguardingAnswers(s);
+    if (answers.empty() && s.askedBy.isEmpty()) {
         lines << tr("<b>Safeguarding screen:</b> not completed yet.");
     } else {
-        lines << tr("<b>Safeguarding screen</b> (%1, %2): suicidal thoughts %3; a plan %4; self-harm %5; abuse happening "
-                    "now %6; abuser has access to children %7; abuser in a position of trust %8.")
-                     .arg(m_staff.nameOf(s.askedBy).toHtmlEscaped(), ukDateTime(s.askedAtUtc), thoughts(s.suicidalThoughts), yesNo(s.plan),
-                          yesNo(s.selfHarm), yesNo(s.currentAbuse), yesNo(s.abuserHasAccessToChildren))
-                     .arg(yesNo(s.abuserInPositionOfTrust));
+        QStringList rows;
+        for (const auto& [question, answer] : answers) {
+            rows << tr("%1: %2").arg(question.toHtmlEscaped(), answer.toHtmlEscaped());
+        }
+        lines << tr("<b>Safeguarding screen</b> (asked by %1, %2):<br>%3")
+                     .arg(m_staff.nameOf(s.askedBy).toHtmlEscaped(), ukDateTime(s.askedAtUtc),
+                          rows.join(QStringLiteral("<br>")));
     }
     if (!s.skipped.isEmpty()) {
         lines << tr("Questions the client chose to answer later: %1.").arg(s.skipped.join(QStringLiteral("; ")).toHtmlEscaped());
     }
-    if (!r.safeguardingAction.isEmpty()) {
+    const core::SafeguardingAction& action = r.safeguardingActionRecord;
+    if (!action.isEmpty()) {
+        QStringList rows;
+        for (const auto& [label, value] : safeguardingActionRows(action)) {
+            rows << tr("%1: %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        }
+        lines << tr("<b>Safeguarding action recorded</b> by %1, %2:<br>%3")
+                     .arg(m_staff.nameOf(action.recordedBy).toHtmlEscaped(), ukDateTime(action.recordedAtUtc),
+                          rows.join(QStringLiteral("<br>")));
+    } else if (!r.safeguardingAction.isEmpty()) {
         lines << tr("<b>Safeguarding action recorded:</b> %1").arg(r.safeguardingAction.toHtmlEscaped());
     }
     m_facts->setText(lines.join(QStringLiteral("<br><br>")));

@@ -7,7 +7,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -20,31 +19,16 @@ namespace {
 enum Column { Name, Kind, Role, Aliases, ColumnCount };
 }
 
-CasePartiesTab::CasePartiesTab(QWidget* parent) : CaseSection(parent)
+CasePartiesTab::CasePartiesTab(QWidget* parent) : TableSection(parent)
 {
     setObjectName(QStringLiteral("partiesTab"));
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setObjectName(QStringLiteral("partiesTable"));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Person or organisation"), tr("Role on this case"), tr("Also known as")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setUpTable(QStringLiteral("partiesTable"),
+               {tr("Name"), tr("Person or organisation"), tr("Role on this case"), tr("Also known as")},
+               tr("&Add party"), QStringLiteral("addPartyButton"), tr("&Remove from case"),
+               QStringLiteral("removePartyButton"));
     m_table->setColumnWidth(Name, 260);
     m_table->setColumnWidth(Kind, 170);
     m_table->setColumnWidth(Role, 170);
-    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int current) { select(current); });
-
-    m_add = new QPushButton(tr("&Add party"), this);
-    m_add->setObjectName(QStringLiteral("addPartyButton"));
-    m_remove = new QPushButton(tr("&Remove from case"), this);
-    m_remove->setObjectName(QStringLiteral("removePartyButton"));
-    connect(m_add, &QPushButton::clicked, this, &CasePartiesTab::addParty);
-    connect(m_remove, &QPushButton::clicked, this, &CasePartiesTab::removeParty);
 
     auto* box = new QGroupBox(tr("Selected party"), this);
     m_form = box;
@@ -81,19 +65,11 @@ CasePartiesTab::CasePartiesTab(QWidget* parent) : CaseSection(parent)
     layout->addLayout(buttons);
     layout->addWidget(box);
 
-    auto changed = [this] {
-        if (m_loading) {
-            return;
-        }
-        storeForm();
-        refreshRow(m_current);
-        emit edited();
-    };
-    connect(m_name, &QLineEdit::textEdited, this, changed);
-    connect(m_aliases, &QLineEdit::textEdited, this, changed);
-    connect(m_kind, &QComboBox::activated, this, changed);
-    connect(m_role, &QComboBox::activated, this, changed);
-    showParty();
+    connect(m_name, &QLineEdit::textEdited, this, &CasePartiesTab::formEdited);
+    connect(m_aliases, &QLineEdit::textEdited, this, &CasePartiesTab::formEdited);
+    connect(m_kind, &QComboBox::activated, this, &CasePartiesTab::formEdited);
+    connect(m_role, &QComboBox::activated, this, &CasePartiesTab::formEdited);
+    select(-1);
 }
 
 CasePartiesTab::~CasePartiesTab() = default;
@@ -101,15 +77,7 @@ CasePartiesTab::~CasePartiesTab() = default;
 void CasePartiesTab::load(const core::CaseRecord& record)
 {
     m_parties = record.parties;
-    m_current = -1;
-    {
-        const QSignalBlocker block(m_table);
-        m_table->setRowCount(static_cast<int>(m_parties.size()));
-        for (int r = 0; r < m_table->rowCount(); ++r) {
-            refreshRow(r);
-        }
-    }
-    select(m_parties.empty() ? -1 : 0);
+    reloadRows();
 }
 
 void CasePartiesTab::apply(core::CaseRecord& record) const
@@ -128,41 +96,32 @@ QStringList CasePartiesTab::problems() const
     return out;
 }
 
-void CasePartiesTab::select(int row)
+QWidget* CasePartiesTab::firstField() const
 {
-    if (row == m_current && row >= 0) {
-        return;
-    }
-    m_current = row;
-    showParty();
-    if (row >= 0 && m_table->currentRow() != row) {
-        const QSignalBlocker block(m_table);
-        m_table->selectRow(row);
-    }
+    return m_name;
 }
 
-void CasePartiesTab::showParty()
+void CasePartiesTab::showNameHint(const core::CaseParty& party)
 {
-    const bool has = m_current >= 0 && m_current < static_cast<int>(m_parties.size());
-    m_form->setEnabled(has);
-    m_remove->setEnabled(has);
-    m_empty->setVisible(m_parties.empty());
-    m_loading = true;
+    const bool missing = hasCurrent() && party.party.name.trimmed().isEmpty();
+    m_nameHint->setText(missing ? tr("Enter a name.") : QString());
+    m_nameHint->setVisible(missing);
+}
+
+void CasePartiesTab::showItem()
+{
     const core::CaseParty blank;
-    const core::CaseParty& p = has ? m_parties[static_cast<std::size_t>(m_current)] : blank;
+    const core::CaseParty& p = hasCurrent() ? m_parties[static_cast<std::size_t>(m_current)] : blank;
     m_name->setText(p.party.name);
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(p.party.kind)));
     m_role->setCurrentIndex(m_role->findData(static_cast<int>(p.role)));
     m_aliases->setText(form::joinList(p.party.aliases));
-    const bool missing = has && p.party.name.trimmed().isEmpty();
-    m_nameHint->setText(missing ? tr("Enter a name.") : QString());
-    m_nameHint->setVisible(missing);
-    m_loading = false;
+    showNameHint(p);
 }
 
 void CasePartiesTab::storeForm()
 {
-    if (m_current < 0 || m_current >= static_cast<int>(m_parties.size())) {
+    if (!hasCurrent()) {
         return;
     }
     core::CaseParty& p = m_parties[static_cast<std::size_t>(m_current)];
@@ -170,57 +129,14 @@ void CasePartiesTab::storeForm()
     p.party.kind = static_cast<core::PartyKind>(m_kind->currentData().toInt());
     p.role = static_cast<core::PartyRole>(m_role->currentData().toInt());
     p.party.aliases = form::splitList(m_aliases->text());
-    const bool missing = p.party.name.trimmed().isEmpty();
-    m_nameHint->setText(missing ? tr("Enter a name.") : QString());
-    m_nameHint->setVisible(missing);
+    showNameHint(p);
 }
 
-void CasePartiesTab::refreshRow(int r)
+QStringList CasePartiesTab::cells(int r) const
 {
-    if (r < 0 || r >= static_cast<int>(m_parties.size())) {
-        return;
-    }
     const core::CaseParty& p = m_parties[static_cast<std::size_t>(r)];
-    const QStringList cells {p.party.name.trimmed(), partyKindName(p.party.kind), partyRoleName(p.role),
-                             form::joinList(p.party.aliases)};
-    for (int c = 0; c < ColumnCount; ++c) {
-        auto* item = m_table->item(r, c);
-        if (item == nullptr) {
-            item = new QTableWidgetItem;
-            m_table->setItem(r, c, item);
-        }
-        item->setText(cells.value(c));
-    }
-}
-
-void CasePartiesTab::addParty()
-{
-    m_parties.push_back({});
-    const int r = static_cast<int>(m_parties.size()) - 1;
-    {
-        const QSignalBlocker block(m_table);
-        m_table->setRowCount(r + 1);
-        refreshRow(r);
-    }
-    select(r);
-    m_name->setFocus();
-    emit edited();
-}
-
-void CasePartiesTab::removeParty()
-{
-    if (m_current < 0 || m_current >= static_cast<int>(m_parties.size())) {
-        return;
-    }
-    const int r = m_current;
-    m_parties.erase(m_parties.begin() + r);
-    m_current = -1;
-    {
-        const QSignalBlocker block(m_table);
-        m_table->removeRow(r);
-    }
-    select(m_parties.empty() ? -1 : std::min(r, static_cast<int>(m_parties.size()) - 1));
-    emit edited();
+    return {p.party.name.trimmed(), partyKindName(p.party.kind), partyRoleName(p.role),
+            form::joinList(p.party.aliases)};
 }
 
 }  // namespace claimdesk::ui

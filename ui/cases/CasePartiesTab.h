@@ -6,15 +6,13 @@
 
 class QComboBox;
 class QLineEdit;
-class QPushButton;
-class QTableWidget;
 class QLabel;
 
 namespace claimdesk::ui {
 
 // Parties: the people and organisations on the case (abusers, institutions, insurers, experts …) with
 // their aliases, a table and a form for the selected one.
-class CasePartiesTab final : public CaseSection {
+class CasePartiesTab final : public TableSection {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CasePartiesTab)
 public:
@@ -26,27 +24,22 @@ public:
     QStringList problems() const override;
 
 private:
-    void select(int row);
-    void showParty();
-    void storeForm();
-    void refreshRow(int row);
-    void addParty();
-    void removeParty();
+    int itemCount() const override { return static_cast<int>(m_parties.size()); }
+    QStringList cells(int row) const override;
+    void showItem() override;
+    void storeForm() override;
+    void appendItem() override { m_parties.emplace_back(); }
+    void eraseItem(int row) override { m_parties.erase(m_parties.begin() + row); }
+    QWidget* firstField() const override;
+    void showNameHint(const core::CaseParty& party);
 
     std::vector<core::CaseParty> m_parties;
-    int m_current = -1;
-    bool m_loading = false;
 
-    QTableWidget* m_table;
-    QPushButton* m_add;
-    QPushButton* m_remove;
-    QWidget* m_form;
     QLineEdit* m_name;
     QLabel* m_nameHint;
     QComboBox* m_kind;
     QComboBox* m_role;
     QLineEdit* m_aliases;
-    QLabel* m_empty;
 };
 
 }  // namespace claimdesk::ui

@@ -315,27 +315,167 @@ QString taskKindName(core::TaskKind kind)
     return {};
 }
 
-QString riskReason(const QString& coreReason)
+QString seriousRiskName(core::SeriousRisk risk)
 {
-    if (coreReason == QStringLiteral("active suicidal thoughts")) {
-        return CaseText::tr("active suicidal thoughts");
+    using core::SeriousRisk;
+    switch (risk) {
+    case SeriousRisk::ActiveSuicidalThoughts: return CaseText::tr("active suicidal thoughts");
+    case SeriousRisk::SuicidePlan: return CaseText::tr("a plan to end their life");
+    case SeriousRisk::SuicideIntent: return CaseText::tr("intent to act on thoughts of ending their life");
+    case SeriousRisk::RecentSelfHarm: return CaseText::tr("recent self-harm");
+    case SeriousRisk::CurrentAbuse: return CaseText::tr("abuse happening now");
+    case SeriousRisk::LivesWithAbuser: return CaseText::tr("living with the abuser");
+    case SeriousRisk::AbuserHasAccessToChildren: return CaseText::tr("the abuser has access to children");
+    case SeriousRisk::AbuserInPositionOfTrust: return CaseText::tr("the abuser is in a position of trust");
     }
-    if (coreReason == QStringLiteral("a plan to end their life")) {
-        return CaseText::tr("a plan to end their life");
+    return {};
+}
+
+QStringList seriousRiskNames(const core::SafeguardingScreen& screen)
+{
+    QStringList names;
+    for (core::SeriousRisk risk : screen.seriousRisks()) {
+        names << seriousRiskName(risk);
     }
-    if (coreReason == QStringLiteral("recent self-harm")) {
-        return CaseText::tr("recent self-harm");
+    return names;
+}
+
+QString supportKindName(core::SupportKind kind)
+{
+    using core::SupportKind;
+    switch (kind) {
+    case SupportKind::Gp: return CaseText::tr("GP");
+    case SupportKind::Therapist: return CaseText::tr("Therapist");
+    case SupportKind::Isva: return CaseText::tr("ISVA");
+    case SupportKind::CrisisTeam: return CaseText::tr("Crisis team");
+    case SupportKind::Family: return CaseText::tr("Family");
     }
-    if (coreReason == QStringLiteral("abuse happening now")) {
-        return CaseText::tr("abuse happening now");
+    return {};
+}
+
+QString referralName(core::Referral referral)
+{
+    using core::Referral;
+    switch (referral) {
+    case Referral::Police: return CaseText::tr("Police (999 or 101)");
+    case Referral::ChildrensSocialCare: return CaseText::tr("Children's social care");
+    case Referral::AdultSafeguarding: return CaseText::tr("Adult safeguarding");
+    case Referral::Lado: return CaseText::tr("LADO (allegation against someone working with children)");
     }
-    if (coreReason == QStringLiteral("the abuser has access to children")) {
-        return CaseText::tr("the abuser has access to children");
+    return {};
+}
+
+QString referralConsentName(core::ReferralConsent consent)
+{
+    using core::ReferralConsent;
+    switch (consent) {
+    case ReferralConsent::NotApplicable: return CaseText::tr("Not recorded");
+    case ReferralConsent::Obtained: return CaseText::tr("The client consented");
+    case ReferralConsent::WithoutConsent: return CaseText::tr("Made without the client's consent");
     }
-    if (coreReason == QStringLiteral("the abuser is in a position of trust")) {
-        return CaseText::tr("the abuser is in a position of trust");
+    return {};
+}
+
+QString abuserProximityName(core::AbuserProximity proximity)
+{
+    using core::AbuserProximity;
+    switch (proximity) {
+    case AbuserProximity::NotAsked: return CaseText::tr("not asked");
+    case AbuserProximity::Apart: return CaseText::tr("no");
+    case AbuserProximity::Near: return CaseText::tr("nearby");
+    case AbuserProximity::SameHome: return CaseText::tr("with them");
     }
-    return coreReason;
+    return {};
+}
+
+std::vector<std::pair<QString, QString>> safeguardingAnswers(const core::SafeguardingScreen& s)
+{
+    std::vector<std::pair<QString, QString>> rows;
+    auto yesNo = [&rows](const QString& question, const std::optional<bool>& answer) {
+        if (answer) {
+            rows.emplace_back(question, *answer ? CaseText::tr("yes") : CaseText::tr("no"));
+        }
+    };
+    switch (s.suicidalThoughts) {
+    case core::SuicidalThoughts::NotAsked: break;
+    case core::SuicidalThoughts::None:
+        rows.emplace_back(CaseText::tr("Thoughts of ending their life"), CaseText::tr("none"));
+        break;
+    case core::SuicidalThoughts::Passive:
+        rows.emplace_back(CaseText::tr("Thoughts of ending their life"), CaseText::tr("passive"));
+        break;
+    case core::SuicidalThoughts::Active:
+        rows.emplace_back(CaseText::tr("Thoughts of ending their life"), CaseText::tr("active"));
+        break;
+    }
+    yesNo(CaseText::tr("A plan"), s.plan);
+    yesNo(CaseText::tr("Intends to act on them"), s.intent);
+    yesNo(CaseText::tr("Has the means to hand"), s.accessToMeans);
+    yesNo(CaseText::tr("Tried before"), s.pastAttempts);
+    yesNo(CaseText::tr("Self-harm recently"), s.selfHarm);
+    yesNo(CaseText::tr("Abuse happening now"), s.currentAbuse);
+    if (s.livesNearAbuser != core::AbuserProximity::NotAsked) {
+        rows.emplace_back(CaseText::tr("Lives with or near the abuser"), abuserProximityName(s.livesNearAbuser));
+    }
+    if (!s.support.empty() || !s.supportLastContact.isEmpty()) {
+        QStringList support;
+        for (core::SupportKind kind : s.support) {
+            support << supportKindName(kind);
+        }
+        QString text = support.isEmpty() ? CaseText::tr("none named") : support.join(QStringLiteral(", "));
+        if (!s.supportLastContact.isEmpty()) {
+            text = CaseText::tr("%1 (last contact: %2)").arg(text, s.supportLastContact);
+        }
+        rows.emplace_back(CaseText::tr("Support in place"), text);
+    }
+    if (s.crisisLineGiven) {
+        rows.emplace_back(CaseText::tr("Crisis-line details"), CaseText::tr("given to the client"));
+    }
+    yesNo(CaseText::tr("Abuser has access to children"), s.abuserHasAccessToChildren);
+    yesNo(CaseText::tr("Abuser in a position of trust"), s.abuserInPositionOfTrust);
+    yesNo(CaseText::tr("Abuser alive"), s.abuserAlive);
+    yesNo(CaseText::tr("Abuser's whereabouts known"), s.abuserWhereaboutsKnown);
+    yesNo(CaseText::tr("Abuser convicted"), s.abuserConvicted);
+    yesNo(CaseText::tr("Abuser under investigation"), s.abuserUnderInvestigation);
+    yesNo(CaseText::tr("Abuser subject to notification requirements"), s.abuserSubjectToNotification);
+    yesNo(CaseText::tr("Other people who may have been harmed named"), s.otherVictimsNamed);
+    yesNo(CaseText::tr("Client's own children at risk"), s.clientChildrenAtRisk);
+    yesNo(CaseText::tr("Institution still operating"), s.institutionStillOperating);
+    return rows;
+}
+
+std::vector<std::pair<QString, QString>> safeguardingActionRows(const core::SafeguardingAction& a)
+{
+    std::vector<std::pair<QString, QString>> rows;
+    rows.emplace_back(CaseText::tr("Action taken"), a.actionTaken);
+    if (!a.leadConsulted.isEmpty() || a.leadConsultedOn.isValid()) {
+        rows.emplace_back(
+            CaseText::tr("Safeguarding lead consulted"),
+            a.leadConsultedOn.isValid() ? CaseText::tr("%1, %2").arg(
+                a.leadConsulted.isEmpty() ? CaseText::tr("yes") : a.leadConsulted, ukDate(a.leadConsultedOn))
+                                        : a.leadConsulted);
+    }
+    QStringList referrals;
+    for (core::Referral r : a.referrals) {
+        referrals << referralName(r);
+    }
+    rows.emplace_back(CaseText::tr("Referral made"),
+                      referrals.isEmpty() ? CaseText::tr("none") : referrals.join(QStringLiteral(", ")));
+    if (!a.referrals.empty()) {
+        rows.emplace_back(CaseText::tr("Consent"),
+                          a.consent == core::ReferralConsent::WithoutConsent
+                              ? CaseText::tr("%1: %2").arg(referralConsentName(a.consent), a.withoutConsentReason)
+                              : referralConsentName(a.consent));
+    }
+    rows.emplace_back(CaseText::tr("Privilege check"),
+                      a.privilegeChecked ? CaseText::tr("done") : CaseText::tr("not recorded"));
+    if (!a.outcome.isEmpty()) {
+        rows.emplace_back(CaseText::tr("Outcome"), a.outcome);
+    }
+    if (a.reviewOn.isValid()) {
+        rows.emplace_back(CaseText::tr("Review on"), ukDate(a.reviewOn));
+    }
+    return rows;
 }
 
 QString safeContactHtml(const core::SafeContact& c, bool privacyMode)

@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace claimdesk::ui {
 
@@ -48,8 +50,18 @@ QString precisionName(core::DatePrecision precision);
 QString partyRoleName(core::PartyRole role);
 QString partyKindName(core::PartyKind kind);
 QString taskKindName(core::TaskKind kind);
-// "active suicidal thoughts" … as core words them, translated.
-QString riskReason(const QString& coreReason);
+// The safeguarding vocabulary (DOMAIN §6.3).
+QString seriousRiskName(core::SeriousRisk risk);  // "active suicidal thoughts", "living with the abuser" …
+QStringList seriousRiskNames(const core::SafeguardingScreen& screen);
+QString supportKindName(core::SupportKind kind);
+QString referralName(core::Referral referral);
+QString referralConsentName(core::ReferralConsent consent);
+QString abuserProximityName(core::AbuserProximity proximity);
+// The screen's answers as (question, answer) rows, for the overview: only the questions that were answered, so a
+// short screen stays short. The suicidal-thoughts question comes first when it was asked.
+std::vector<std::pair<QString, QString>> safeguardingAnswers(const core::SafeguardingScreen& screen);
+// The supervisor's action record as (label, value) rows (who recorded it and when are left to the caller).
+std::vector<std::pair<QString, QString>> safeguardingActionRows(const core::SafeguardingAction& action);
 
 // The safe-contact banner's text, as HTML (client text escaped). In privacy mode addresses are counted,
 // not shown.
@@ -71,6 +83,11 @@ constexpr core::Region kAllRegions[]
     = {core::Region::EnglandWales, core::Region::Scotland, core::Region::NorthernIreland};
 constexpr core::DatePrecision kAllPrecisions[] = {core::DatePrecision::Day, core::DatePrecision::Month,
                                                   core::DatePrecision::Year, core::DatePrecision::Approximate};
+constexpr core::SupportKind kAllSupportKinds[]
+    = {core::SupportKind::Gp, core::SupportKind::Therapist, core::SupportKind::Isva, core::SupportKind::CrisisTeam,
+       core::SupportKind::Family};
+constexpr core::Referral kAllReferrals[] = {core::Referral::Police, core::Referral::ChildrensSocialCare,
+                                            core::Referral::AdultSafeguarding, core::Referral::Lado};
 constexpr core::PartyRole kAllPartyRoles[] = {
     core::PartyRole::Abuser,           core::PartyRole::Institution, core::PartyRole::Employer,
     core::PartyRole::Insurer,          core::PartyRole::PublicAuthority, core::PartyRole::OpposingSolicitor,

@@ -23,6 +23,15 @@ QWidget* launchIntakeWizard(core::CaseService& cases, core::ConflictService& con
                             const QString& signedInUsername, std::function<void(qint64 caseId)> caseCreated)
 {
 #if CLAIMDESK_HAS_INTAKE_WIZARD
+    // A draft already open in a wizard is brought to the front: a second wizard on it would overwrite one
+    // with the other.
+    if (IntakeWizard* open = IntakeWizard::openFor(draftId)) {
+        open->setWindowState(open->windowState() & ~Qt::WindowMinimized);
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
     auto* wizard = new IntakeWizard(cases, conflicts, prompter, parent, draftId);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (!staff.empty()) {

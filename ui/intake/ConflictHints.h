@@ -13,12 +13,8 @@ class QTimer;
 
 namespace claimdesk::ui {
 
-// One name checked against every client, former name, party and alias.
-struct NameCheck {
-    QString name;
-    QDate dateOfBirth;
-    std::vector<core::ConflictMatch> matches;
-};
+// One name checked against every client, former name, party and alias (recorded with the case it led to).
+using NameCheck = core::ConflictCheck;
 
 // Live duplicate and conflict hints under the name fields: the names are checked ~250 ms after the last
 // keystroke (ConflictService::check), and the closest matches are listed with their score and reasons.

@@ -1,5 +1,6 @@
 #include "ui/intake/IntakeSummary.h"
 
+#include "ui/cases/CaseText.h"
 #include "ui/intake/DateText.h"
 #include "ui/intake/SafeguardingPage.h"
 
@@ -250,6 +251,41 @@ void Summary::safeguarding()
     row(tr("Abuse happening now"), answer(s.currentAbuse, deferred(tr("abuse happening now"))));
     row(tr("Abuser has access to children"), answer(s.abuserHasAccessToChildren, deferred(tr("access to children")), true));
     row(tr("Abuser in a position of trust"), answer(s.abuserInPositionOfTrust, deferred(tr("position of trust")), true));
+    // The further questions are shown once answered or left for later, so a short screen stays short.
+    auto optional = [&](const QString& label, const std::optional<bool>& value, const QString& needle) {
+        if (value.has_value() || deferred(needle)) {
+            row(label, answer(value, deferred(needle)));
+        }
+    };
+    optional(tr("Intends to act on the thoughts"), s.intent, tr("intend to act"));
+    optional(tr("Has the means to hand"), s.accessToMeans, tr("the means to hand"));
+    optional(tr("Tried to end their life before"), s.pastAttempts, tr("past attempts"));
+    if (s.livesNearAbuser != core::AbuserProximity::NotAsked || deferred(tr("live with or near the abuser"))) {
+        row(tr("Lives with or near the abuser"),
+            s.livesNearAbuser == core::AbuserProximity::NotAsked ? tr("Ask later")
+                                                                 : abuserProximityName(s.livesNearAbuser));
+    }
+    QStringList support;
+    for (core::SupportKind kind : s.support) {
+        support << supportKindName(kind);
+    }
+    if (!support.isEmpty() || !s.supportLastContact.isEmpty()) {
+        row(tr("Support in place"),
+            s.supportLastContact.isEmpty() ? lines(support)
+                                           : tr("%1 (last contact: %2)").arg(lines(support), s.supportLastContact));
+    }
+    optional(tr("Abuser alive"), s.abuserAlive, tr("whether the abuser is alive"));
+    optional(tr("Known where the abuser is"), s.abuserWhereaboutsKnown, tr("where the abuser is now"));
+    optional(tr("Abuser convicted"), s.abuserConvicted, tr("was convicted"));
+    optional(tr("Abuser under investigation"), s.abuserUnderInvestigation, tr("under investigation"));
+    optional(tr("Abuser subject to notification requirements"), s.abuserSubjectToNotification,
+             tr("notification requirements"));
+    optional(tr("Named other people who may have been harmed"), s.otherVictimsNamed, tr("may have been harmed"));
+    optional(tr("Client's own children at risk"), s.clientChildrenAtRisk, tr("own children"));
+    optional(tr("Institution still operating"), s.institutionStillOperating, tr("institution still operates"));
+    if (!s.askedBy.isEmpty() || s.askedAtUtc.isValid()) {
+        row(tr("Asked"), tr("by %1, %2").arg(s.askedBy.isEmpty() ? tr("you") : s.askedBy, ukDateTime(s.askedAtUtc)));
+    }
     if (!later.isEmpty()) {
         row(tr("Follow-up tasks (ask later)"), later.join(QStringLiteral("; ")));
     }

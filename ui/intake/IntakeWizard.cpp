@@ -17,6 +17,7 @@
 #include "conflicts/ConflictService.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QLabel>
 #include <QPointer>
 #include <QTime>
@@ -185,8 +186,9 @@ bool IntakeWizard::Private::create()
     if (q->saveDraftNow(true)) {
         result.newCase.fromDraftId = draftId;
     }
-    // Checked before creating, so the new case does not match itself.
-    const std::vector<NameCheck> checks = checkNames();
+    // Checked before creating, so the new case does not match itself; recorded by core with the case, in the
+    // same transaction (if the case is not created, no record of its checks remains).
+    result.newCase.conflictChecks = checkNames();
     auto created = cases.create(result.newCase);
     if (!created) {
         prompter.reportError(q, tr("The case was not created. Everything typed is kept."), created.error());
@@ -197,11 +199,6 @@ bool IntakeWizard::Private::create()
     dirty = false;
     autoSave->stop();
     QStringList problems;
-    for (const NameCheck& check : checks) {
-        if (auto recorded = conflicts.record(caseId, check.name, check.dateOfBirth, check.matches); !recorded) {
-            problems << tr("the conflict check of “%1” was not recorded (%2)").arg(check.name, describe(recorded.error()));
-        }
-    }
     for (const QString& note : std::as_const(result.notes)) {
         if (auto added = cases.addNote(caseId, note, false); !added) {
             problems << tr("a note was not added (%1)").arg(describe(added.error()));
@@ -378,6 +375,20 @@ IntakeWizard::IntakeWizard(core::CaseService& cases, core::ConflictService& conf
 }
 
 IntakeWizard::~IntakeWizard() = default;
+
+IntakeWizard* IntakeWizard::openFor(qint64 draftId)
+{
+    if (draftId == 0) {
+        return nullptr;
+    }
+    for (QWidget* window : QApplication::topLevelWidgets()) {
+        auto* wizard = qobject_cast<IntakeWizard*>(window);
+        if (wizard != nullptr && !wizard->m_d->closed && wizard->m_d->caseId == 0 && wizard->m_d->draftId == draftId) {
+            return wizard;
+        }
+    }
+    return nullptr;
+}
 
 void IntakeWizard::setStaff(const std::vector<core::User>& users, const QString& signedInUsername)
 {

@@ -25,8 +25,11 @@ class Prompter;
 // done(Rejected) saves too). A failed create keeps everything on screen.
 //
 // Construct with draftId != 0 to resume a draft: every field comes back and the wizard opens on the page it
-// stopped on. On success the case is created through CaseService::create (which deletes the draft), the
-// conflict checks are recorded on it, caseCreated() is emitted, and the wizard accepts.
+// stopped on. A draft is open in one wizard at a time: openFor() finds the wizard already holding it (one
+// resumed from it, or a new intake that has saved to it), which is brought to the front instead of a second
+// copy that would overwrite it. On success the case is created through CaseService::create, which records the
+// conflict checks with the case and deletes the draft in the same transaction; caseCreated() is emitted, and
+// the wizard accepts.
 //
 // The services must outlive the wizard's open life: close it (done(Rejected)) before the vault locks, as
 // AppController does for every dialog. Once closed it never touches them again; delete it then.
@@ -42,6 +45,9 @@ public:
     IntakeWizard(core::CaseService& cases, core::ConflictService& conflicts, Prompter& prompter,
                  QWidget* parent = nullptr, qint64 draftId = 0);
     ~IntakeWizard() override;
+
+    // The open wizard that saves to `draftId`, if any (nullptr for 0, or once that wizard has closed).
+    static IntakeWizard* openFor(qint64 draftId);
 
     // Optional: the people who can be fee earner or supervisor (VaultSession::users()) and who is signed in.
     // Without it the review page offers "me" (the signed-in user) as fee earner and no supervisor.
