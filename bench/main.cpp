@@ -16,6 +16,7 @@
 // readAllWarm repeats the read on the same connection (pages from SQLite's 128 MiB cache).
 
 #include "CasesBenchmark.h"
+#include "DeadlinesBenchmark.h"
 
 #include "store/Crypto.h"
 #include "store/KdfProfile.h"
@@ -333,9 +334,12 @@ void usage(int status)
     std::fprintf(status == 0 ? stdout : stderr,
                  "Usage: claimdesk-bench [--rows N] [--dir PATH]\n"
                  "       claimdesk-bench --cases [N] [--dir PATH]\n"
+                 "       claimdesk-bench --deadlines [N] [--dir PATH]\n"
                  "  --rows N     rows to insert and read (default 100000)\n"
                  "  --cases [N]  instead: a demo vault of N fictional cases (default 100000), then unlock to list,\n"
                  "               search as you type, conflict checks, a 10,000-row CSV import and peak RSS\n"
+                 "  --deadlines [N]  instead: the deadline engine over N demo cases, recompute-and-store through\n"
+                 "               the vault, and the firm's 30-day diary\n"
                  "  --dir PATH   folder (and so file system) to work in (default: a temporary folder)\n");
     std::exit(status);
 }
@@ -347,6 +351,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     qint64 rows = 100000;
     int cases = 0;  // > 0: the cases mode
+    bool deadlinesMode = false;
     QString baseDir;
     const QStringList args = QCoreApplication::arguments();
     if (args.value(1) == QStringLiteral("--internal-make-demo")) {
@@ -356,7 +361,8 @@ int main(int argc, char* argv[])
         const QString& a = args.at(i);
         if (a == QStringLiteral("--help") || a == QStringLiteral("-h")) {
             usage(0);
-        } else if (a == QStringLiteral("--cases")) {
+        } else if (a == QStringLiteral("--cases") || a == QStringLiteral("--deadlines")) {
+            deadlinesMode = a == QStringLiteral("--deadlines");
             cases = 100000;
             if (i + 1 < args.size() && !args.at(i + 1).startsWith(QLatin1Char('-'))) {
                 bool ok = false;
@@ -376,6 +382,9 @@ int main(int argc, char* argv[])
         } else {
             usage(2);
         }
+    }
+    if (cases > 0 && deadlinesMode) {
+        return bench::runDeadlinesBenchmark(cases, baseDir);
     }
     if (cases > 0) {
         return bench::runCasesBenchmark(cases, baseDir);

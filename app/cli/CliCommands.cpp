@@ -1,11 +1,14 @@
 #include "CliCommands.h"
 
 #include "CliExit.h"
+#include "EngineCommands.h"
 #include "PassphraseReader.h"
 
 #include "cases/CaseImport.h"
 #include "cases/CaseService.h"
 #include "conflicts/ConflictService.h"
+#include "deadlines/DeadlineService.h"
+#include "deadlines/DateRules.h"
 #include "demo/DemoVault.h"
 #include "store/Keyring.h"
 #include "store/Vault.h"
@@ -59,6 +62,12 @@ enum class Opt {
     Dob,
     Cases,
     Seed,
+    Region,
+    Year,
+    Input,
+    Text,
+    Days,
+    Ics,
 };
 
 struct OptionName {
@@ -85,6 +94,12 @@ constexpr OptionName kOptionNames[] = {
     {Opt::Dob, QLatin1String("dob"), true, false},
     {Opt::Cases, QLatin1String("cases"), true, false},
     {Opt::Seed, QLatin1String("seed"), true, false},
+    {Opt::Region, QLatin1String("region"), true, false},
+    {Opt::Year, QLatin1String("year"), true, false},
+    {Opt::Input, QLatin1String("input"), true, false},
+    {Opt::Text, QLatin1String("text"), false, false},
+    {Opt::Days, QLatin1String("days"), true, false},
+    {Opt::Ics, QLatin1String("ics"), true, false},
     // Tests only: Argon2id at libsodium's minimum cost. Never a default, never shown in --help.
     {Opt::KdfProfile, QLatin1String("kdf-profile"), true, true},
 };
@@ -114,6 +129,7 @@ struct Command {
     std::vector<CommandOption> options;
     Handler handler;
     QLatin1String operand {};  // a second argument after VAULT ("FILE.csv"), empty when there is none
+    bool vaultless = false;  // the deadline engine's commands take no VAULT argument
 };
 
 QString commandWords(const Command& c)
@@ -1082,6 +1098,115 @@ int demoCreate(Invocation& inv)
     return toInt(ExitStatus::Success);
 }
 
+int holidaysList(Invocation& inv)
+{
+    return runHolidays(HolidaysRequest {inv.value(Opt::Region), inv.value(Opt::Year), inv.isSet(Opt::Json)}, inv.io.out,
+                       inv.io.err);
+}
+
+int deadlinesCompute(Invocation& inv)
+{
+    return runDeadlines(DeadlinesRequest {inv.value(Opt::Input), inv.isSet(Opt::Text)}, inv.io.out, inv.io.err);
+}
+
+int diaryList(Invocation& inv)
+{
+    int days = 30;
+    if (inv.isSet(Opt::Days)) {
+        bool ok = false;
+        days = inv.value(Opt::Days).toInt(&ok);
+        if (!ok || days < 0 || days > 3660) {
+            return usageError(inv.io, QStringLiteral("--days takes a number of days from 0 to 3660."),
+                              commandHelpHint(inv.command));
+        }
+    }
+    if (inv.isSet(Opt::Ics) && QFile::exists(inv.value(Opt::Ics))) {
+        return fail(inv.io, makeError(ErrorCode::AlreadyExists,
+                                      QStringLiteral("%1 already exists: give a new file name.").arg(inv.value(Opt::Ics))));
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    core::deadlines::DeadlineService deadlines(**session, cases);
+    const QDate today = (*session)->now().toLocalTime().date();
+    if (auto refreshed = deadlines.refreshStale(today); !refreshed) {
+        return fail(inv.io, refreshed.error());
+    }
+    const QDate to = today.addDays(days);
+    auto diary = deadlines.diary(core::deadlines::DiaryScope::All, today, to, today);
+    if (!diary) {
+        return fail(inv.io, diary.error());
+    }
+    // The CLI shows the signed-in user's own and supervised cases first-class; everything is listed by reference.
+    const QString me = (*session)->currentUser().username;
+    std::vector<core::deadlines::DiaryEntry> shown;
+    for (const auto& e : *diary) {
+        if (e.feeEarner == me || e.supervisor == me || (*session)->currentUser().role == core::Role::Supervisor) {
+            shown.push_back(e);
+        }
+    }
+    if (inv.isSet(Opt::Ics)) {
+        QFile file(inv.value(Opt::Ics));
+        if (!file.open(QIODevice::NewOnly | QIODevice::WriteOnly)) {
+            return fail(inv.io, makeError(ErrorCode::IoError, QStringLiteral("Could not write %1: %2.")
+                                                                  .arg(inv.value(Opt::Ics), file.errorString())));
+        }
+        const QByteArray ics = core::deadlines::DeadlineService::toIcs(shown, (*session)->now());
+        if (file.write(ics) != ics.size() || !file.flush()) {
+            file.remove();
+            return fail(inv.io, makeError(ErrorCode::IoError, QStringLiteral("Could not write %1 (disk full?); "
+                                                                             "nothing was kept.")
+                                                                  .arg(inv.value(Opt::Ics))));
+        }
+        auto tx = core::sql::Transaction::begin((*session)->connection());
+        if (tx && (*session)->audit(QStringLiteral("diary.export.ics"), QStringLiteral("diary"), me,
+                                    {{QStringLiteral("entries"), static_cast<qint64>(shown.size())},
+                                     {QStringLiteral("days"), days}})) {
+            (void)tx->commit();
+        }
+        inv.io.out << QStringLiteral("Wrote %1 deadline(s) to %2 (case references and titles only).")
+                          .arg(shown.size())
+                          .arg(inv.value(Opt::Ics))
+                   << Qt::endl;
+        return toInt(ExitStatus::Success);
+    }
+    if (inv.isSet(Opt::Json)) {
+        QJsonArray array;
+        for (const auto& e : shown) {
+            array.append(QJsonObject {
+                {QStringLiteral("caseReference"), e.caseReference},
+                {QStringLiteral("restricted"), e.restricted},
+                {QStringLiteral("date"), e.dueOn.toString(Qt::ISODate)},
+                {QStringLiteral("daysLeft"), static_cast<qint64>(today.daysTo(e.dueOn))},
+                {QStringLiteral("title"), e.title},
+                {QStringLiteral("rule"), e.rule},
+                {QStringLiteral("kind"), core::deadlines::deadlineKindId(e.kind)},
+                {QStringLiteral("party"), core::deadlines::partyId(e.party)},
+                {QStringLiteral("feeEarner"), e.feeEarner},
+                {QStringLiteral("reminder"), e.needsAcknowledgment ? QJsonValue(e.reminderRung) : QJsonValue()},
+                {QStringLiteral("escalated"), e.escalated},
+            });
+        }
+        inv.io.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        inv.io.out.flush();
+        return toInt(ExitStatus::Success);
+    }
+    QList<QStringList> rows {{QStringLiteral("DATE"), QStringLiteral("DAYS"), QStringLiteral("CASE"),
+                              QStringLiteral("DEADLINE"), QStringLiteral("FEE EARNER"), QStringLiteral("REMINDER")}};
+    for (const auto& e : shown) {
+        rows.append(QStringList {core::deadlines::ukDate(e.dueOn), QString::number(today.daysTo(e.dueOn)),
+                                 e.caseReference, e.title, e.feeEarner,
+                                 e.needsAcknowledgment ? e.reminderRung + (e.escalated ? QStringLiteral(" (escalated)")
+                                                                                        : QString())
+                                                       : QString()});
+    }
+    inv.io.out << formatTable(rows);
+    inv.io.out.flush();
+    return toInt(ExitStatus::Success);
+}
+
 const std::vector<Command>& commands()
 {
     const CommandOption user {Opt::User, true, QLatin1String("USER"), QLatin1String("Sign in as USER.")};
@@ -1231,6 +1356,46 @@ const std::vector<Command>& commands()
           {Opt::Seed, false, QLatin1String("S"), QLatin1String("Seed for the fictional data (default 1).")},
           kKdfProfile},
          demoCreate},
+        {QLatin1String("diary"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER [--days N] [--json | --ics FILE]"),
+         QLatin1String("The deadline diary: open deadlines and limitation reminders."),
+         QLatin1String("Lists the open deadlines of your cases (a supervisor: every case) due within N days (default "
+                       "30),\nwith everything overdue, and the limitation reminders that wait for acknowledgment. "
+                       "Cases are\nnamed by reference only. With --ics FILE: writes an RFC 5545 calendar (a new file) "
+                       "with the case\nreference and deadline title only, and records the export in the audit log."),
+         {user,
+          {Opt::Days, false, QLatin1String("N"), QLatin1String("How many days ahead (default 30).")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")},
+          {Opt::Ics, false, QLatin1String("FILE"), QLatin1String("Write a calendar file for Outlook or Google Calendar.")},
+          kBusyTimeout},
+         diaryList},
+        {QLatin1String("holidays"),
+         QLatin1String(),
+         QLatin1String("--region REGION --year YYYY [--json]"),
+         QLatin1String("List a region's bank holidays for a year (no vault needed)."),
+         QLatin1String("Prints the bank holidays that count as non-business days: the standing rules, substitute days "
+                       "and\nthe one-off changes of the built-in table. Text: one line per holiday, date TAB name. "
+                       "JSON: an array\nof {\"date\", \"name\"}."),
+         {{Opt::Region, true, QLatin1String("REGION"), QLatin1String("england-wales, scotland or northern-ireland.")},
+          {Opt::Year, true, QLatin1String("YYYY"), QLatin1String("The year.")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of text.")}},
+         holidaysList,
+         {},
+         true},
+        {QLatin1String("deadlines"),
+         QLatin1String(),
+         QLatin1String("[--input FILE] [--text]"),
+         QLatin1String("Compute limitation and procedural deadlines from JSON facts (no vault needed)."),
+         QLatin1String("Reads the facts as JSON from FILE or standard input and prints every limitation date and "
+                       "deadline\nwith its strict, safe and roll-forward dates and a numbered explanation, as JSON "
+                       "(or text with\n--text). Invalid input exits 2 with one line per problem naming the field. The "
+                       "format is\ndescribed in ENGINE-CLI.md; it is a stable contract."),
+         {{Opt::Input, false, QLatin1String("FILE"), QLatin1String("Read the facts from FILE (default: standard input).")},
+          {Opt::Text, false, QLatin1String(), QLatin1String("Print text for people instead of JSON.")}},
+         deadlinesCompute,
+         {},
+         true},
     };
     return list;
 }
@@ -1250,8 +1415,8 @@ constexpr QLatin1String
 QString programHelp(const QString& onlyGroup = {})
 {
     QString text = QStringLiteral("Usage: ") + kProgram + QStringLiteral(" COMMAND VAULT --user USER [options]\n\n")
-        + QStringLiteral("ClaimDesk's command-line tool: vault and user administration, cases, conflict checks and a "
-                         "demo vault.\n\nCommands:\n");
+        + QStringLiteral("ClaimDesk's command-line tool: vault and user administration, cases, conflict checks, a "
+                         "demo vault,\nand the deadline engine (holidays, deadlines) which needs no vault.\n\nCommands:\n");
     QList<QStringList> rows;
     for (const Command& c : commands()) {
         if (onlyGroup.isEmpty() || c.group == onlyGroup) {
@@ -1322,10 +1487,13 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
         return toInt(ExitStatus::Success);
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty()) {
+    if (command.vaultless && !positional.isEmpty()) {
+        return usageError(io, QStringLiteral("Unexpected argument '%1'.").arg(positional.first()), commandHelpHint(command));
+    }
+    if (positional.isEmpty() && !command.vaultless) {
         return usageError(io, QStringLiteral("Give the vault file."), commandHelpHint(command));
     }
-    const qsizetype expected = command.operand.isEmpty() ? 1 : 2;
+    const qsizetype expected = command.vaultless ? 0 : command.operand.isEmpty() ? 1 : 2;
     if (positional.size() < expected) {
         return usageError(io, QStringLiteral("Give the %1 after the vault file.").arg(command.operand),
                           commandHelpHint(command));
@@ -1349,7 +1517,7 @@ int runCommand(const Command& command, const QStringList& rest, CliIo& io)
         }
     }
 
-    Invocation inv {io, command, parser, positional.first(), {}, positional.value(1)};
+    Invocation inv {io, command, parser, positional.value(0), {}, positional.value(1)};
     if (inv.isSet(Opt::BusyTimeout)) {
         bool ok = false;
         const int ms = inv.value(Opt::BusyTimeout).toInt(&ok);

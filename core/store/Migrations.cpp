@@ -1,5 +1,7 @@
 #include "store/Migrations.h"
 
+#include "deadlines/DeadlineService.h"
+
 #include "store/Sqlite.h"
 
 namespace claimdesk::core {
@@ -231,6 +233,8 @@ const std::vector<Migration>& standardMigrations()
         {2, QStringLiteral("cases, clients, parties, incidents, notes, tasks, conflicts, drafts, search"), v2Cases},
         {3, QStringLiteral("indexes for party lookups, the case list and search"), v3PartyNames},
         {4, QStringLiteral("the safeguarding action taken, in full"), v4SafeguardingAction},
+        {5, QStringLiteral("deadlines: case events, derived and manual deadlines, limitation sign-off, reminders"),
+         deadlines::DeadlineService::createSchema},
     };
     return migrations;
 }
