@@ -10,6 +10,7 @@
 #include "ui/cases/CaseOverviewTab.h"
 #include "ui/cases/CasePartiesTab.h"
 #include "ui/cases/CaseTasksTab.h"
+#include "ui/deadlines/CaseDeadlinesTab.h"
 #include "ui/cases/CaseText.h"
 #include "ui/cases/ConflictDialog.h"
 #include "ui/cases/SafeguardingActionDialog.h"
@@ -32,7 +33,7 @@ namespace claimdesk::ui {
 
 namespace {
 
-// Deadlines and Therapy: filled by later releases. A calm card that says which, and what to do meanwhile.
+// Therapy: filled by a later release. A calm card that says so, and what to do meanwhile.
 QWidget* comingLater(const QString& objectName, const QString& heading, const QString& text, const QString& meanwhile)
 {
     auto* page = new QWidget;
@@ -178,14 +179,10 @@ CaseFileWidget::CaseFileWidget(VaultSession& session, Prompter& prompter, core::
     m_tabs->addTab(m_account, tr("&Account"));
     m_tabs->addTab(m_notes, tr("&Notes"));
     m_tabs->addTab(m_tasks, tr("&Tasks"));
-    m_tabs->addTab(comingLater(QStringLiteral("deadlinesTab"), tr("Deadlines"),
-                               tr("Limitation and court deadlines arrive with the deadline engine in the next "
-                                  "release. It will work out the limitation date from the incidents and the date "
-                                  "of birth, explain every step, and show the next deadline here and in the case "
-                                  "list."),
-                               tr("Until then, keep key dates as tasks on the Tasks tab. The case list marks every "
-                                  "case “Limitation unverified”.")),
-                   tr("&Deadlines"));
+    auto* deadlines = new CaseDeadlinesTab(session, prompter, m_caseId, m_reference, staff, m_tabs);
+    connect(this, &CaseFileWidget::saved, deadlines, &CaseDeadlinesTab::caseSaved);  // facts changed: recompute
+    connect(deadlines, &CaseDeadlinesTab::statusMessage, this, &CaseFileWidget::statusMessage);
+    m_tabs->addTab(deadlines, tr("&Deadlines"));
     m_tabs->addTab(comingLater(QStringLiteral("therapyTab"), tr("Therapy"),
                                tr("Therapy funding arrives in a later release: sessions agreed and attended, the "
                                   "budget left, and invoices from therapists."),

@@ -3,6 +3,7 @@
 #include "ui/common/Secrets.h"
 
 #include "cases/CaseService.h"
+#include "deadlines/DeadlineService.h"
 #include "conflicts/ConflictService.h"
 #include "demo/DemoVault.h"
 #include "store/Vault.h"
@@ -155,6 +156,7 @@ void VaultSession::adopt(std::unique_ptr<core::Vault> vault)
     m_path = m_vault->path();
     m_cases = std::make_unique<core::CaseService>(*m_vault);
     m_conflicts = std::make_unique<core::ConflictService>(*m_vault);
+    m_deadlines = std::make_unique<core::deadlines::DeadlineService>(*m_vault, *m_cases);
     emit opened();
 }
 
@@ -382,7 +384,8 @@ void VaultSession::lock(LockReason reason)
     if (!m_vault || m_pendingLock) {
         return;
     }
-    m_conflicts.reset();  // the services go first: nothing may reach the vault once the lock has begun
+    m_deadlines.reset();  // the services go first: nothing may reach the vault once the lock has begun
+    m_conflicts.reset();
     m_cases.reset();
     if (m_busy) {
         m_pendingLock = reason;  // isUnlocked() is false from now on; the key goes when the task ends
@@ -395,6 +398,7 @@ void VaultSession::lock(LockReason reason)
 
 void VaultSession::lockNow(LockReason reason)
 {
+    m_deadlines.reset();
     m_conflicts.reset();
     m_cases.reset();
     if (m_vault) {

@@ -18,6 +18,9 @@ template <typename T> class QFutureWatcher;
 namespace claimdesk::core {
 class Vault;
 class CaseService;
+namespace deadlines {
+class DeadlineService;
+}
 class ConflictService;
 struct CaseSummary;
 struct VaultOptions;
@@ -83,6 +86,7 @@ public:
     // exactly as long as the unlocked vault, so never keep the pointer across a lock.
     core::CaseService* cases() const { return m_cases.get(); }
     core::ConflictService* conflicts() const { return m_conflicts.get(); }
+    core::deadlines::DeadlineService* deadlines() const { return m_deadlines.get(); }
 
     // Ends the session: records why, wipes the key and destroys the vault. Safe to call when locked.
     void lock(LockReason reason);
@@ -110,6 +114,7 @@ private:
     std::unique_ptr<core::Vault> m_vault;
     std::unique_ptr<core::CaseService> m_cases;
     std::unique_ptr<core::ConflictService> m_conflicts;
+    std::unique_ptr<core::deadlines::DeadlineService> m_deadlines;
     QString m_path;
     QFutureWatcher<Finisher>* m_watcher;
     QFuture<Finisher> m_task;

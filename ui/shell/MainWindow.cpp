@@ -10,6 +10,8 @@
 #include "ui/common/AppSettings.h"
 #include "ui/common/Prompter.h"
 #include "ui/common/RoleText.h"
+#include "ui/deadlines/DiaryWindow.h"
+#include "ui/deadlines/LimitationQueueWindow.h"
 #include "ui/session/VaultSession.h"
 #include "ui/shell/ChangePassphraseDialog.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -152,6 +154,15 @@ void MainWindow::createCaseMenus()
     m_closeCaseAction->setObjectName(QStringLiteral("closeCaseAction"));
     m_closeCaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
 
+    QMenu* deadlines = new QMenu(tr("D&eadlines"), this);
+    menuBar()->insertMenu(m_casesMenuAnchor, deadlines);
+    QAction* diary = deadlines->addAction(tr("&Diary…"), this, &MainWindow::showDeadlineDiary);
+    diary->setObjectName(QStringLiteral("deadlineDiaryAction"));
+    diary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    QAction* queue = deadlines->addAction(tr("&Limitation queue…"), this, &MainWindow::showLimitationQueue);
+    queue->setObjectName(QStringLiteral("limitationQueueAction"));
+    queue->setStatusTip(tr("Open cases whose limitation date is unverified or missing"));
+
     QMenu* view = new QMenu(tr("&View"), this);
     menuBar()->insertMenu(m_casesMenuAnchor, view);
     m_privacyAction = view->addAction(tr("&Privacy mode (initials only)"));
@@ -208,6 +219,37 @@ void MainWindow::setPrivacyMode(bool on)
                                         "names.")
                                    : tr("Click or press Ctrl+Shift+P to show initials instead of client names "
                                         "(open-plan offices, screen sharing)."));
+}
+
+void MainWindow::showDeadlineDiary()
+{
+    if (m_workspace == nullptr || m_session.deadlines() == nullptr) {
+        return;
+    }
+    if (!m_diary) {
+        m_diary = new DiaryWindow(m_session, m_prompter, this);
+        connect(m_diary, &DiaryWindow::openCaseRequested, m_workspace, &CaseWorkspace::openCase);
+    } else {
+        m_diary->reload();
+    }
+    m_diary->show();
+    m_diary->raise();
+    m_diary->activateWindow();
+}
+
+void MainWindow::showLimitationQueue()
+{
+    if (m_workspace == nullptr || m_session.deadlines() == nullptr) {
+        return;
+    }
+    if (!m_limitationQueue) {
+        m_limitationQueue = new LimitationQueueWindow(m_session, m_prompter, this);
+    } else {
+        m_limitationQueue->reload();
+    }
+    m_limitationQueue->show();
+    m_limitationQueue->raise();
+    m_limitationQueue->activateWindow();
 }
 
 void MainWindow::updateTitle()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -9,6 +10,8 @@ class QToolButton;
 namespace claimdesk::ui {
 
 class CaseWorkspace;
+class DiaryWindow;
+class LimitationQueueWindow;
 class Prompter;
 class VaultSession;
 class WelcomePanel;
@@ -37,6 +40,9 @@ public:
     void newIntake();
     void resumeIntakeDraft();
     void setPrivacyMode(bool on);
+    // Deadlines menu: the firm's deadline diary and the "limitation unverified or missing" queue (one of each).
+    void showDeadlineDiary();
+    void showLimitationQueue();
 
     CaseWorkspace* caseWorkspace() const { return m_workspace; }  // nullptr for admins
     WelcomePanel* welcomePanel() const { return m_welcome; }       // nullptr for case roles
@@ -77,6 +83,8 @@ private:
     QLabel* m_userStatus;
     QAction* m_backupAction = nullptr;
     QAction* m_usersAction = nullptr;
+    QPointer<DiaryWindow> m_diary;
+    QPointer<LimitationQueueWindow> m_limitationQueue;
 };
 
 }  // namespace claimdesk::ui
