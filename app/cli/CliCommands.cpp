@@ -612,6 +612,16 @@ int casesImport(Invocation& inv)
                    << Qt::endl;
         return toInt(ExitStatus::Success);
     }
+    // The imported cases' limitation dates and other deadlines, so the list and the diary show them at once.
+    core::CaseService importedCases(**session);
+    core::deadlines::DeadlineService deadlines(**session, importedCases);
+    if (auto computed = deadlines.refreshStale((*session)->now().toLocalTime().date()); !computed) {
+        inv.io.err << kProgram << ": "
+                   << QStringLiteral("The cases were imported, but their deadlines were not computed yet (%1). They "
+                                     "will be computed when the case list or the diary is next opened.")
+                          .arg(computed.error().message)
+                   << Qt::endl;
+    }
     inv.io.out << QStringLiteral("Imported %1 case(s) from %2").arg(report->references.size()).arg(path);
     if (!report->references.isEmpty()) {
         inv.io.out << QStringLiteral(": %1 to %2").arg(report->references.front(), report->references.back());

@@ -1121,13 +1121,20 @@ Result<std::vector<CaseSummary>> CaseService::list()
         "SELECT c.id, c.reference, cl.full_name, c.stage, c.fee_earner, coalesce(u.display_name, c.fee_earner), "
         "c.safeguarding_alert, c.restricted, c.supervisor, "
         "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1), "
-        "(SELECT min(t.due_on) FROM tasks t WHERE t.case_id = c.id AND t.done = 0 AND t.kind = 'limitation') "
+        // The next open deadline (deadlines table, DeadlineService): overdue ones included, except a limitation
+        // date that has passed (that case is S33_REQUIRED, shown in its panel and the limitation queue).
+        "(SELECT min(d.due_on) FROM deadlines d WHERE d.case_id = c.id AND d.done_at = '' AND d.due_on IS NOT NULL "
+        " AND NOT (d.kind = 'limitation' AND d.due_on < ?2)), "
+        // Limitation verified: the latest sign-off is verified and was given for the facts last computed.
+        "EXISTS (SELECT 1 FROM limitation_signoffs so JOIN case_deadline_state st ON st.case_id = so.case_id "
+        " WHERE so.case_id = c.id AND so.id = (SELECT max(x.id) FROM limitation_signoffs x WHERE x.case_id = c.id) "
+        " AND so.verified_by <> '' AND so.facts_hash = st.facts_hash AND st.case_version = c.version) "
         "FROM cases c JOIN clients cl ON cl.id = c.client_id LEFT JOIN users u ON u.username = c.fee_earner "
         "ORDER BY c.id");
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, me);
+    stmt->bind(1, me).bind(2, m_vault.now().toLocalTime().date().toString(Qt::ISODate));
     std::vector<CaseSummary> out;
     while (true) {
         auto row = stmt->step();
@@ -1154,6 +1161,7 @@ Result<std::vector<CaseSummary>> CaseService::list()
             s.clientInitials = c.initials();
             s.safeguardingAlert = stmt->int64(6) != 0;
             s.nextDeadline = dateFrom(stmt->text(10));
+            s.limitationUnverified = stmt->int64(11) == 0;
         } else {
             s.restrictedPlaceholder = true;
             s.feeEarner.clear();

@@ -693,7 +693,7 @@ Result<int> DeadlineService::recomputeAll(const QDate& asOf, const std::function
     return changed;
 }
 
-Result<int> DeadlineService::refreshStale(const QDate& asOf)
+Result<int> DeadlineService::refreshStale(const QDate& asOf, int atMost)
 {
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
@@ -729,6 +729,9 @@ Result<int> DeadlineService::refreshStale(const QDate& asOf)
     s->reset();
     if (stale.empty()) {
         return 0;
+    }
+    if (atMost >= 0 && stale.size() > static_cast<std::size_t>(atMost)) {
+        return -1;
     }
     auto tx = sql::Transaction::beginBulk(db);
     if (!tx) {
@@ -901,6 +904,9 @@ Result<void> DeadlineService::overrideLimitation(qint64 caseId, const QDate& saf
     if (!tx) {
         return tx.error();
     }
+    if (auto refreshed = recompute(caseId, input->asOf); !refreshed) {
+        return refreshed.error();
+    }
     auto insert = db.prepare("INSERT INTO limitation_signoffs (case_id, safe_on, overridden, reason, facts_hash, "
                              "requested_by, requested_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6)");
     if (!insert) {
@@ -1019,6 +1025,10 @@ Result<void> DeadlineService::verifyLimitation(qint64 caseId)
     if (!tx) {
         return tx.error();
     }
+    // The stored deadlines and their facts hash are brought up to date with what is being verified.
+    if (auto refreshed = recompute(caseId, input->asOf); !refreshed) {
+        return refreshed.error();
+    }
     const QString now = isoUtc(m_vault.now());
     QDate verifiedDate;
     if (pendingOverride) {
@@ -1114,28 +1124,89 @@ Result<LimitationStatus> DeadlineService::limitationStatus(qint64 caseId)
 
 Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unverifiedQueue()
 {
-    auto cases = m_cases.list();
-    if (!cases) {
-        return cases.error();
+    if (auto ready = m_vault.requireReady(); !ready) {
+        return ready.error();
     }
+    if (!m_cases.canSeeCaseContent()) {
+        return denied(QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
+    }
+    // One query over the stored state (no case is loaded or computed): fast on 100,000 cases.
+    const QString me = m_vault.currentUser().username;
+    auto s = m_vault.connection().prepare(
+        "SELECT c.id, c.reference, st.case_id IS NOT NULL, st.primary_safe_on, st.limitation_count, "
+        "st.facts_hash, st.case_version = c.version, so.id IS NOT NULL, so.verified_by, so.facts_hash, so.overridden, "
+        "so.requested_by, so.safe_on, so.reason, "
+        "EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'limitation' "
+        "        AND (' ' || d.flags || ' ') LIKE '% DATE_MISSING %'), "
+        "EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'limitation' AND d.due_on IS NOT NULL) "
+        "FROM cases c LEFT JOIN case_deadline_state st ON st.case_id = c.id "
+        "LEFT JOIN limitation_signoffs so ON so.id = (SELECT max(x.id) FROM limitation_signoffs x WHERE x.case_id = c.id) "
+        "WHERE c.stage <> 'closed' AND (c.restricted = 0 OR c.fee_earner = ?1 OR c.supervisor = ?1 OR EXISTS "
+        "(SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1))");
+    if (!s) {
+        return s.error();
+    }
+    s->bind(1, me);
     std::vector<std::pair<QString, LimitationStatus>> out;
-    for (const CaseSummary& s : *cases) {
-        if (s.restrictedPlaceholder || s.stage == Stage::Closed) {
-            continue;
+    while (true) {
+        auto row = s->step();
+        if (!row) {
+            return row.error();
         }
-        auto status = limitationStatus(s.id);
-        if (!status) {
-            return status.error();
+        if (!*row) {
+            break;
         }
-        if (status->state != LimitationState::Verified) {
-            out.emplace_back(s.reference, *status);
+        LimitationStatus status;
+        status.caseId = s->int64(0);
+        const QString reference = s->text(1);
+        const bool computed = s->int64(2) != 0;
+        status.primarySafeDate = dateFrom(s->text(3));
+        const qint64 limitationCount = s->int64(4);
+        const bool fresh = s->int64(6) != 0;
+        const bool signed_ = s->int64(7) != 0;
+        const bool current = signed_ && computed && fresh && s->text(9) == s->text(5);
+        status.overridden = current && s->int64(10) != 0;
+        if (status.overridden) {
+            status.primarySafeDate = dateFrom(s->text(12));
+            status.overrideReason = s->text(13);
+            status.requestedBy = s->text(11);
         }
+        const bool dateMissing = s->int64(14) != 0;
+        status.noLimitationPeriod = computed && limitationCount > 0 && !dateMissing && s->int64(15) == 0;
+        if (current && !s->text(8).isEmpty()) {
+            continue;  // verified
+        }
+        if (!computed) {
+            status.state = LimitationState::Unverified;
+            status.why = QStringLiteral("Its deadlines have not been computed yet: open the case.");
+        } else if (limitationCount == 0 && !status.overridden) {
+            status.state = LimitationState::Missing;
+            status.why = QStringLiteral("No incident is recorded, so no limitation date can be computed.");
+        } else if (dateMissing && !status.overridden) {
+            status.state = LimitationState::Missing;
+            status.why = QStringLiteral("An incident has no date, so its limitation date cannot be computed.");
+        } else if (signed_ && !current) {
+            status.state = LimitationState::Unverified;
+            status.why = QStringLiteral("The facts changed after the last sign-off: a supervisor must verify the date again.");
+        } else if (status.overridden) {
+            status.state = LimitationState::Unverified;
+            status.why = QStringLiteral("The override by %1 awaits verification by another supervisor.").arg(status.requestedBy);
+        } else {
+            status.state = LimitationState::Unverified;
+            status.why = QStringLiteral("Not yet verified by a supervisor other than the person who entered the facts.");
+        }
+        out.emplace_back(reference, status);
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        const QDate da = a.second.primarySafeDate.isValid() ? a.second.primarySafeDate : QDate(9999, 12, 31);
-        const QDate db = b.second.primarySafeDate.isValid() ? b.second.primarySafeDate : QDate(9999, 12, 31);
-        return da < db;
-    });
+    // The dates still ahead first (soonest first), then those already passed (most recent first), then none.
+    const QDate today = m_vault.now().toLocalTime().date();
+    auto rank = [&today](const LimitationStatus& st) {
+        const QDate d = st.primarySafeDate;
+        if (!d.isValid()) {
+            return std::make_tuple(2, qint64 {0});
+        }
+        return d >= today ? std::make_tuple(0, d.toJulianDay()) : std::make_tuple(1, -d.toJulianDay());
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
     return out;
 }
 

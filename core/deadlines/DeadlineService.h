@@ -135,7 +135,9 @@ public:
     // Recomputes the cases whose stored deadlines are stale: computed before the case's last save (a corrected
     // date of birth, an edited incident), by another engine, rule or holiday-table version, or never. Run before
     // the diary so that no stale date is shown. Returns how many were recomputed.
-    Result<int> refreshStale(const QDate& asOf);
+    // With `atMost` >= 0, nothing is done when more cases than that are stale (returns -1): a caller on a time
+    // budget (the list at unlock) leaves a large backlog to the diary or the CLI.
+    Result<int> refreshStale(const QDate& asOf, int atMost = -1);
 
     Result<std::vector<StoredDeadline>> deadlines(qint64 caseId);
     Result<StoredDeadline> addManualDeadline(qint64 caseId, const QString& title, const QDate& dueOn,

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <array>
 
 namespace claimdesk::core {
@@ -310,7 +311,10 @@ DemoCase DemoCases::next()
         c.formerNames.removeDuplicates();
         c.formerNames.removeAll(c.fullName);
     }
-    c.dateOfBirth = QDate(1950, 1, 1).addDays(pick(365 * 54));
+    // One draw either way (the rest of the sequence is unchanged): most clients are born 1950-2003, one in ten
+    // 2004-2009, young enough that a childhood claim's limitation date is still ahead.
+    const quint32 born = pick(365 * 60);
+    c.dateOfBirth = born < 365 * 54 ? QDate(1950, 1, 1).addDays(born) : QDate(2004, 1, 1).addDays(born - 365 * 54);
     c.dateOfBirthVerified = chance(60);
     if (chance(30)) {
         static const std::array pronouns {u"she/her", u"he/him", u"they/them"};
@@ -393,7 +397,8 @@ DemoCase DemoCases::next()
         }
         inc.institutions << institution;
         const int age = 5 + static_cast<int>(pick(13));
-        const QDate start = c.dateOfBirth.addYears(age).addDays(pick(365));
+        // Never after the demo's "today" (27 Nov 2026): a young client's abuse happened in the past.
+        const QDate start = std::min(c.dateOfBirth.addYears(age).addDays(pick(365)), QDate(2026, 6, 30));
         const quint32 p = pick(100);
         inc.startPrecision = p < 20 ? DatePrecision::Day
             : p < 50                ? DatePrecision::Month
@@ -407,7 +412,7 @@ DemoCase DemoCases::next()
         case DatePrecision::Approximate: inc.start = QDate(start.year(), 1, 1); break;
         }
         if (chance(70)) {
-            const QDate endDay = start.addDays(30 + pick(365 * 4));
+            const QDate endDay = std::min(start.addDays(30 + pick(365 * 4)), QDate(2026, 9, 30));
             inc.end = inc.startPrecision == DatePrecision::Day ? endDay
                 : inc.startPrecision == DatePrecision::Month   ? QDate(endDay.year(), endDay.month(), 1)
                                                                : QDate(endDay.year(), 1, 1);

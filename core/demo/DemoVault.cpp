@@ -1,6 +1,9 @@
 #include "demo/DemoVault.h"
 
 #include "cases/CaseService.h"
+#include "deadlines/DeadlineService.h"
+
+#include "cases/CaseService.h"
 #include "demo/DemoCases.h"
 #include "store/Vault.h"
 
@@ -80,6 +83,12 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options,
         if (it->username == DemoCases::kSupervisor && content.cases > 0) {
             if (auto written = DemoCases::write(**session, content.cases, content.seed); !written) {
                 return written.error();
+            }
+            // Every demo case's deadlines, computed now, so the first list and diary are not kept waiting.
+            CaseService cases(**session);
+            deadlines::DeadlineService deadlineService(**session, cases);
+            if (auto computed = deadlineService.refreshStale((*session)->now().toLocalTime().date()); !computed) {
+                return computed.error();
             }
         }
         (*session)->lock(LockReason::Quit);

@@ -135,6 +135,8 @@ private slots:
     void outputIsByteIdenticalAcrossRuns_data();
     void outputIsByteIdenticalAcrossRuns();
     void missingInputFile();
+    void diaryListsReferencesNeverClientNames();
+    void diaryIcsIsACalendarAndNeverOverwrites();
 
 private:
     static CliResult deadlinesFromFile(const CliRunner& cli, const QByteArray& input, const QStringList& extra = {});
@@ -618,6 +620,70 @@ void CliDeadlinesTest::missingInputFile()
     QVERIFY2(r.exitCode != 0, qPrintable(r.err));
     QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
     QVERIFY2(r.err.contains(u"no-such-file.json"_s), qPrintable(r.err));
+}
+
+
+// `diary` on a demo vault: its cases have live limitation dates (clients born 2004-2009) computed when it was made.
+void CliDeadlinesTest::diaryListsReferencesNeverClientNames()
+{
+    CliRunner cli;
+    const QString vault = cli.path(QStringLiteral("demo.claimdesk"));
+    EXPECT_CLI_EXIT(cli.run({QStringLiteral("demo"), vault, QStringLiteral("--cases"), QStringLiteral("300"),
+                             QStringLiteral("--kdf-profile"), QStringLiteral("fast-insecure-for-tests")}),
+                    ExitStatus::Success);
+    const CliResult listed = cli.run({QStringLiteral("diary"), vault, QStringLiteral("--user"),
+                                      QStringLiteral("demo-supervisor"), QStringLiteral("--days"), QStringLiteral("400"),
+                                      QStringLiteral("--json")},
+                                     {QByteArrayLiteral("demo-passphrase")});
+    EXPECT_CLI_EXIT(listed, ExitStatus::Success);
+    const QJsonArray rows = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QVERIFY2(!rows.isEmpty(), qPrintable(listed.out));
+    bool limitation = false;
+    for (const QJsonValue& v : rows) {
+        const QJsonObject row = v.toObject();
+        QVERIFY(row.value(QStringLiteral("caseReference")).toString().startsWith(QStringLiteral("DEMO-")));
+        QVERIFY(!row.contains(QStringLiteral("clientName")));
+        QVERIFY(QDate::fromString(row.value(QStringLiteral("date")).toString(), Qt::ISODate).isValid());
+        limitation = limitation || row.value(QStringLiteral("kind")).toString() == QStringLiteral("limitation");
+    }
+    QVERIFY(limitation);
+    const CliResult badDays = cli.run({QStringLiteral("diary"), vault, QStringLiteral("--user"),
+                                       QStringLiteral("demo-supervisor"), QStringLiteral("--days"), QStringLiteral("-3")});
+    EXPECT_CLI_EXIT(badDays, ExitStatus::Usage);
+}
+
+void CliDeadlinesTest::diaryIcsIsACalendarAndNeverOverwrites()
+{
+    CliRunner cli;
+    const QString vault = cli.path(QStringLiteral("demo.claimdesk"));
+    EXPECT_CLI_EXIT(cli.run({QStringLiteral("demo"), vault, QStringLiteral("--cases"), QStringLiteral("300"),
+                             QStringLiteral("--kdf-profile"), QStringLiteral("fast-insecure-for-tests")}),
+                    ExitStatus::Success);
+    const QString ics = cli.path(QStringLiteral("diary.ics"));
+    const QStringList args {QStringLiteral("diary"), vault, QStringLiteral("--user"), QStringLiteral("demo-supervisor"),
+                            QStringLiteral("--days"), QStringLiteral("400"), QStringLiteral("--ics"), ics};
+    EXPECT_CLI_EXIT(cli.run(args, {QByteArrayLiteral("demo-passphrase")}), ExitStatus::Success);
+    QFile file(ics);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray calendar = file.readAll();
+    QVERIFY(calendar.startsWith("BEGIN:VCALENDAR\r\n"));
+    QVERIFY(calendar.contains("BEGIN:VEVENT\r\n"));
+    QVERIFY(calendar.contains("SUMMARY:DEMO-"));
+    // Every event is named by case reference and deadline title only (no client name can hide in it).
+    static const QRegularExpression summary(
+        QStringLiteral("^SUMMARY:DEMO-\\d{4}-\\d{4}: (Limitation|CICA application|Human Rights Act claim)[^\r]*$"));
+    int events = 0;
+    for (const QByteArray& line : calendar.split('\n')) {
+        if (line.startsWith("SUMMARY:")) {
+            ++events;
+            QVERIFY2(summary.match(QString::fromUtf8(line.trimmed())).hasMatch(), line.constData());
+        }
+    }
+    QVERIFY(events > 0);
+    file.close();
+    const CliResult again = cli.run(args, {QByteArrayLiteral("demo-passphrase")});
+    QVERIFY(again.exitCode != 0);
+    QVERIFY(again.err.contains(QStringLiteral("already exists")));
 }
 
 QTEST_GUILESS_MAIN(CliDeadlinesTest)

@@ -1,5 +1,9 @@
 #include "ui/cases/CaseWorkspace.h"
 
+#include "deadlines/DeadlineService.h"
+#include "ui/cases/DateInput.h"
+#include "ui/deadlines/DeadlineText.h"
+
 #include "ui/cases/CaseAccess.h"
 #include "ui/cases/CaseFileWidget.h"
 #include "ui/cases/CaseListModel.h"
@@ -179,8 +183,26 @@ void CaseWorkspace::caseCreated(qint64 caseId)
     if (cases == nullptr) {
         return;
     }
+    // The provisional limitation date (and any other deadline) from the facts the intake recorded.
+    core::deadlines::DeadlineService* deadlines = availableDeadlines(m_session);
+    const QDate today = DateInput::today();
+    if (deadlines != nullptr) {
+        (void)deadlines->recompute(caseId, today);  // on failure the case file's Deadlines tab recomputes
+    }
     if (auto record = cases->load(caseId)) {
-        m_list->updateCase(summaryOf(*record, nullptr, m_staff));
+        core::CaseSummary summary = summaryOf(*record, nullptr, m_staff);
+        if (deadlines != nullptr) {
+            if (auto stored = deadlines->deadlines(caseId)) {
+                for (const auto& d : *stored) {
+                    const bool passedLimitation = d.kind == core::deadlines::DeadlineKind::Limitation && d.dueOn < today;
+                    if (!d.done() && d.dueOn.isValid() && !passedLimitation
+                        && (!summary.nextDeadline.isValid() || d.dueOn < summary.nextDeadline)) {
+                        summary.nextDeadline = d.dueOn;
+                    }
+                }
+            }
+        }
+        m_list->updateCase(summary);
     }
     openCase(caseId);
 }

@@ -342,6 +342,12 @@ void VaultSession::listCases(QObject* context, Done<std::vector<core::CaseSummar
     QPointer<QObject> guard(context);
     runInBackground([vault, guard, done = std::move(done)]() -> Finisher {
         core::CaseService service(*vault);  // its own: a lock destroys the session's while this runs
+        // Deadlines computed before a case's last save, or by another engine or holiday table, are recomputed
+        // first, so the list's next deadline is current. A failure here does not hide the list: the case
+        // files recompute on opening, and the diary refreshes again.
+        core::deadlines::DeadlineService deadlines(*vault, service);
+        // At most 2,000 (about a second): a larger backlog (a fresh import) is left to the diary and the CLI.
+        (void)deadlines.refreshStale(vault->now().toLocalTime().date(), 2000);
         return deliver<std::vector<core::CaseSummary>>(guard, done, service.list());
     });
 }
