@@ -68,6 +68,7 @@ enum class Opt {
     Text,
     Days,
     Ics,
+    Date,
 };
 
 struct OptionName {
@@ -100,6 +101,7 @@ constexpr OptionName kOptionNames[] = {
     {Opt::Text, QLatin1String("text"), false, false},
     {Opt::Days, QLatin1String("days"), true, false},
     {Opt::Ics, QLatin1String("ics"), true, false},
+    {Opt::Date, QLatin1String("date"), true, false},
     // Tests only: Argon2id at libsodium's minimum cost. Never a default, never shown in --help.
     {Opt::KdfProfile, QLatin1String("kdf-profile"), true, true},
 };
@@ -1108,6 +1110,52 @@ int demoCreate(Invocation& inv)
     return toInt(ExitStatus::Success);
 }
 
+int closuresList(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    core::deadlines::DeadlineService deadlines(**session, cases);
+    auto closures = deadlines.courtClosures();
+    if (!closures) {
+        return fail(inv.io, closures.error());
+    }
+    for (const auto& c : *closures) {
+        inv.io.out << c.date.toString(Qt::ISODate) << '\t' << c.name << '\n';
+    }
+    inv.io.out.flush();
+    return toInt(ExitStatus::Success);
+}
+
+int closuresChange(Invocation& inv)
+{
+    const QDate day = QDate::fromString(inv.value(Opt::Date), Qt::ISODate);
+    if (!day.isValid()) {
+        return usageError(inv.io, QStringLiteral("--date: \"%1\" is not a valid date (YYYY-MM-DD).").arg(inv.value(Opt::Date)),
+                          commandHelpHint(inv.command));
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    core::deadlines::DeadlineService deadlines(**session, cases);
+    const bool adding = inv.command.name == QLatin1String("add");
+    auto changed = adding ? deadlines.addCourtClosure(day, inv.value(Opt::Name)) : deadlines.removeCourtClosure(day);
+    if (!changed) {
+        return fail(inv.io, changed.error());
+    }
+    inv.io.out << (adding ? QStringLiteral("%1 is now a court closure day. Every case's deadlines will be recomputed "
+                                           "before the next case list or diary.")
+                          : QStringLiteral("%1 is no longer a court closure day. Every case's deadlines will be "
+                                           "recomputed before the next case list or diary."))
+                      .arg(core::deadlines::ukDate(day))
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
 int holidaysList(Invocation& inv)
 {
     return runHolidays(HolidaysRequest {inv.value(Opt::Region), inv.value(Opt::Year), inv.isSet(Opt::Json)}, inv.io.out,
@@ -1380,6 +1428,34 @@ const std::vector<Command>& commands()
           {Opt::Ics, false, QLatin1String("FILE"), QLatin1String("Write a calendar file for Outlook or Google Calendar.")},
           kBusyTimeout},
          diaryList},
+        {QLatin1String("closures"),
+         QLatin1String("list"),
+         QLatin1String("VAULT --user USER"),
+         QLatin1String("List the court closure days the firm added."),
+         QLatin1String("Prints one line per closure day: date TAB name. Closure days are not open days for any "
+                       "deadline."),
+         {user, kBusyTimeout},
+         closuresList},
+        {QLatin1String("closures"),
+         QLatin1String("add"),
+         QLatin1String("VAULT --user USER --date YYYY-MM-DD --name \"NAME\""),
+         QLatin1String("Add a court closure day (admin or supervisor)."),
+         QLatin1String("Adds a day on which the court office is closed (a closure notice). Safe dates move to the "
+                       "open day\nbefore it; every case's deadlines are recomputed before the next list or diary. "
+                       "Recorded in the\naudit log."),
+         {user,
+          {Opt::Date, true, QLatin1String("YYYY-MM-DD"), QLatin1String("The closure day.")},
+          {Opt::Name, true, QLatin1String("\"NAME\""), QLatin1String("What the closure is.")},
+          kBusyTimeout},
+         closuresChange},
+        {QLatin1String("closures"),
+         QLatin1String("remove"),
+         QLatin1String("VAULT --user USER --date YYYY-MM-DD"),
+         QLatin1String("Remove a court closure day (admin or supervisor)."),
+         QLatin1String("Removes a closure day added by mistake; every case's deadlines are recomputed before the "
+                       "next list\nor diary. Recorded in the audit log."),
+         {user, {Opt::Date, true, QLatin1String("YYYY-MM-DD"), QLatin1String("The closure day.")}, kBusyTimeout},
+         closuresChange},
         {QLatin1String("holidays"),
          QLatin1String(),
          QLatin1String("--region REGION --year YYYY [--json]"),

@@ -1123,7 +1123,8 @@ Result<std::vector<CaseSummary>> CaseService::list()
         "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1), "
         // The next open deadline (deadlines table, DeadlineService): overdue ones included, except a limitation
         // date that has passed (that case is S33_REQUIRED, shown in its panel and the limitation queue).
-        "(SELECT min(d.due_on) FROM deadlines d WHERE d.case_id = c.id AND d.done_at = '' AND d.due_on IS NOT NULL "
+        // (`+d.done_at`: look the case's rows up by case, never scan the firm's open deadlines once per case)
+        "(SELECT min(d.due_on) FROM deadlines d WHERE d.case_id = c.id AND +d.done_at = '' AND d.due_on IS NOT NULL "
         " AND NOT (d.kind = 'limitation' AND d.due_on < ?2)), "
         // Limitation verified: the latest sign-off is verified and was given for the facts last computed.
         "EXISTS (SELECT 1 FROM limitation_signoffs so JOIN case_deadline_state st ON st.case_id = so.case_id "

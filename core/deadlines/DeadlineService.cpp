@@ -136,7 +136,10 @@ StoredDeadline readDeadline(const sql::Statement& s)
     d.rollForwardOn = dateFrom(s.text(11));
     d.cutoff = s.text(12);
     d.flags = s.text(13).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QJsonValue& v : QJsonDocument::fromJson(s.text(14).toUtf8()).array()) {
+    // Stored zlib-compressed (explanations are a third of the vault otherwise); '[]' for manual deadlines.
+    const QByteArray stored = s.blob(14);
+    const QByteArray json = stored.startsWith('[') ? stored : qUncompress(stored);
+    for (const QJsonValue& v : QJsonDocument::fromJson(json).array()) {
         d.explanation << v.toString();
     }
     d.engineVersion = s.text(15);
@@ -250,7 +253,7 @@ Result<void> DeadlineService::createSchema(sql::Connection& db)
             roll_forward_on TEXT,
             cutoff          TEXT NOT NULL DEFAULT '',
             flags           TEXT NOT NULL DEFAULT '',
-            explanation     TEXT NOT NULL DEFAULT '[]',
+            explanation     BLOB NOT NULL DEFAULT '[]',  -- JSON array of steps, zlib-compressed (qCompress)
             engine_version  TEXT NOT NULL DEFAULT '',
             rules_version   TEXT NOT NULL DEFAULT '',
             holiday_version TEXT NOT NULL DEFAULT '',
@@ -617,7 +620,7 @@ Result<std::vector<DeadlineChange>> DeadlineService::store(qint64 caseId, const 
         bindDate(upsert, 11, r.roll);
         upsert.bind(12, notNull(r.cutoff))
             .bind(13, notNull(r.flags.join(QLatin1Char(' '))))
-            .bind(14, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(r.explanation)).toJson(QJsonDocument::Compact)))
+            .bindBlob(14, qCompress(QJsonDocument(QJsonArray::fromStringList(r.explanation)).toJson(QJsonDocument::Compact), 6))
             .bind(15, result.engineVersion)
             .bind(16, result.rulesVersion)
             .bind(17, result.holidayTableVersion)
@@ -667,7 +670,7 @@ Result<int> DeadlineService::recomputeAll(const QDate& asOf, const std::function
     }
     std::vector<qint64> ids;
     for (const CaseSummary& s : *cases) {
-        if (!s.restrictedPlaceholder) {
+        if (!s.restrictedPlaceholder && s.stage != Stage::Closed) {  // as refreshStale: closed cases keep theirs
             ids.push_back(s.id);
         }
     }
@@ -1380,6 +1383,87 @@ Result<void> DeadlineService::acknowledgeReminder(qint64 deadlineId, const QStri
     if (auto logged = m_vault.audit(QStringLiteral("deadline.reminder.acknowledge"), QStringLiteral("case"),
                                     record->reference,
                                     {{QStringLiteral("deadlineId"), deadlineId}, {QStringLiteral("rung"), rung}});
+        !logged) {
+        return logged.error();
+    }
+    return tx->commit();
+}
+
+Result<QList<Holiday>> DeadlineService::courtClosures()
+{
+    if (auto ready = m_vault.requireReady(); !ready) {
+        return ready.error();
+    }
+    return calendarOf(m_vault.connection()).courtClosures();
+}
+
+namespace {
+
+Result<void> requireAdminOrSupervisor(Vault& vault, const QString& action)
+{
+    if (vault.currentUser().role == Role::Supervisor) {
+        return vault.requireReady();
+    }
+    return vault.requireAdmin(action);
+}
+
+}  // namespace
+
+Result<void> DeadlineService::addCourtClosure(const QDate& day, const QString& name)
+{
+    if (auto allowed = requireAdminOrSupervisor(m_vault, QStringLiteral("add a court closure day")); !allowed) {
+        return allowed;
+    }
+    if (!day.isValid()) {
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("Give the closure day as a date that exists."));
+    }
+    if (name.trimmed().isEmpty()) {
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Say what the closure is (for example \"Court closed: building works\")."));
+    }
+    sql::Connection& db = m_vault.connection();
+    auto tx = sql::Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto insert = db.prepare("INSERT OR REPLACE INTO court_closures (day, name, added_by, added_at) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert) {
+        return insert.error();
+    }
+    if (auto ran = insert->bind(1, dateText(day)).bind(2, name.trimmed()).bind(3, m_vault.currentUser().username)
+                       .bind(4, isoUtc(m_vault.now())).run();
+        !ran) {
+        return ran.error();
+    }
+    if (auto logged = m_vault.audit(QStringLiteral("deadline.closure.add"), QStringLiteral("calendar"), dateText(day),
+                                    {{QStringLiteral("name"), name.trimmed()}});
+        !logged) {
+        return logged.error();
+    }
+    return tx->commit();
+}
+
+Result<void> DeadlineService::removeCourtClosure(const QDate& day)
+{
+    if (auto allowed = requireAdminOrSupervisor(m_vault, QStringLiteral("remove a court closure day")); !allowed) {
+        return allowed;
+    }
+    sql::Connection& db = m_vault.connection();
+    auto tx = sql::Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    auto del = db.prepare("DELETE FROM court_closures WHERE day = ?1");
+    if (!del) {
+        return del.error();
+    }
+    if (auto ran = del->bind(1, dateText(day)).run(); !ran) {
+        return ran.error();
+    }
+    if (db.changes() == 0) {
+        return makeError(ErrorCode::NotFound, QStringLiteral("%1 is not a court closure day.").arg(ukDate(day)));
+    }
+    if (auto logged = m_vault.audit(QStringLiteral("deadline.closure.remove"), QStringLiteral("calendar"), dateText(day));
         !logged) {
         return logged.error();
     }

@@ -129,7 +129,8 @@ public:
     // Recomputes the case's stored deadlines (after a corrected date of birth, an edited incident, a new holiday
     // table …). Completed deadlines keep their completion; changed dates are audited with old and new values.
     Result<std::vector<DeadlineChange>> recompute(qint64 caseId, const QDate& asOf);
-    // Every case the user may open (a new holiday table, an engine upgrade). Returns how many cases changed.
+    // Every open (not closed) case the user may open (a new holiday table, an engine upgrade). Returns how many
+    // cases changed.
     Result<int> recomputeAll(const QDate& asOf, const std::function<bool(int done, int total)>& progress = {});
 
     // Recomputes the cases whose stored deadlines are stale: computed before the case's last save (a corrected
@@ -155,6 +156,13 @@ public:
     // Open deadlines and due reminders from `from` to `to` (inclusive), plus everything overdue before `from`.
     Result<std::vector<DiaryEntry>> diary(DiaryScope scope, const QDate& from, const QDate& to, const QDate& today);
     Result<void> acknowledgeReminder(qint64 deadlineId, const QString& rung);
+
+    // Court closure days the firm adds (closure notices): they are not open days for any deadline, change the
+    // holiday-table version and so make every case's deadlines stale (recomputed before the next list or diary).
+    // Admins and supervisors only; audited.
+    Result<QList<Holiday>> courtClosures();
+    Result<void> addCourtClosure(const QDate& day, const QString& name);
+    Result<void> removeCourtClosure(const QDate& day);
 
     // RFC 5545 calendar of diary entries: case reference and rule title only.
     static QByteArray toIcs(const std::vector<DiaryEntry>& entries, const QDateTime& stampUtc);

@@ -103,10 +103,17 @@ void explainClosedDays(QStringList& steps, const QDate& strict, const QDate& saf
                                                 : QStringLiteral("a business day"));
         return;
     }
-    steps << QStringLiteral("%1 is %2, when %3. Safe date (diarise this): %4, the last %5 before it.")
-                 .arg(ukDate(strict), why,
-                      court ? place : QStringLiteral("offices are closed"), ukDate(safe),
-                      court ? QStringLiteral("open day") : QStringLiteral("business day"));
+    // Holidays and closure days between the safe date and the strict date are named too (weekends need not be).
+    QStringList alsoClosed;
+    for (QDate d = strict.addDays(-1); d > safe; d = d.addDays(-1)) {
+        if (d.dayOfWeek() < Qt::Saturday) {
+            alsoClosed << QStringLiteral("%1 is %2").arg(ukDate(d), closedReason(d, calendar, region, court));
+        }
+    }
+    steps << QStringLiteral("%1 is %2, when %3.%4 Safe date (diarise this): %5, the last %6 before it.")
+                 .arg(ukDate(strict), why, court ? place : QStringLiteral("offices are closed"),
+                      alsoClosed.isEmpty() ? QString() : QStringLiteral(" ") + alsoClosed.join(QStringLiteral("; ")) + QLatin1Char('.'),
+                      ukDate(safe), court ? QStringLiteral("open day") : QStringLiteral("business day"));
     if (roll) {
         steps << QStringLiteral("Roll-forward date: %1. %2").arg(ukDate(*roll), rollNote);
     } else if (!rollNote.isEmpty()) {

@@ -86,6 +86,7 @@ private slots:
     void reminderLadderAcknowledgmentAndEscalation();
     void icsExportHasReferenceAndTitleOnly();
     void restrictedCaseIsRefused();
+    void courtClosureMovesTheSafeDateAndRecomputesEveryCase();
 };
 
 void TestDeadlineService::recomputeStoresLimitationWithRuleAndVersions()
@@ -450,6 +451,44 @@ void TestDeadlineService::restrictedCaseIsRefused()
     QCOMPARE_ERROR(oliDeadlines.addEvent(created->id, dated(EventType::ClaimFormIssued, QDate(2026, 1, 5)), {}),
                    ErrorCode::PermissionDenied);
     QVERIFY_OK(oliDeadlines.diary(DiaryScope::All, TestFirm::today(), TestFirm::today().addDays(400), TestFirm::today()));
+}
+
+void TestDeadlineService::courtClosureMovesTheSafeDateAndRecomputesEveryCase()
+{
+    TestFirm firm;
+    CaseService cases(firm.solicitor());
+    DeadlineService deadlines(firm.solicitor(), cases);
+    auto created = cases.create(childCase());
+    QVERIFY_OK(created);
+    QVERIFY_OK(deadlines.recompute(created->id, TestFirm::today()));
+    // A solicitor or paralegal cannot change the court calendar; the refusal is audited.
+    QCOMPARE_ERROR(deadlines.addCourtClosure(QDate(2026, 12, 31), QStringLiteral("Court closed")),
+                   ErrorCode::PermissionDenied);
+    CaseService samCases(firm.supervisor());
+    DeadlineService samDeadlines(firm.supervisor(), samCases);
+    QCOMPARE_ERROR(samDeadlines.addCourtClosure(QDate(2026, 12, 31), QStringLiteral("  ")), ErrorCode::InvalidInput);
+    QVERIFY_OK(samDeadlines.addCourtClosure(QDate(2026, 12, 31), QStringLiteral("New Year's Eve closure")));
+    auto closures = deadlines.courtClosures();
+    QVERIFY_OK(closures);
+    QCOMPARE(closures->size(), 1);
+    // The holiday-table version changed, so every case is stale: the safe date moves to Wed 30 Dec 2026.
+    auto refreshed = deadlines.refreshStale(TestFirm::today());
+    QVERIFY_OK(refreshed);
+    QCOMPARE(*refreshed, 1);
+    auto stored = deadlines.deadlines(created->id);
+    QVERIFY_OK(stored);
+    const StoredDeadline* limitation = find(*stored, QStringLiteral("EW_S28_MINOR"));
+    QCOMPARE(limitation->safeOn, QDate(2026, 12, 30));
+    QVERIFY(limitation->explanation.join(QLatin1Char(' ')).contains(QStringLiteral("New Year's Eve closure")));
+    QVERIFY(limitation->holidayVersion.contains(QStringLiteral("closures")));
+    QVERIFY_OK(samDeadlines.removeCourtClosure(QDate(2026, 12, 31)));
+    QCOMPARE_ERROR(samDeadlines.removeCourtClosure(QDate(2026, 12, 31)), ErrorCode::NotFound);
+    QVERIFY_OK(deadlines.refreshStale(TestFirm::today()));
+    stored = deadlines.deadlines(created->id);
+    QVERIFY_OK(stored);
+    QCOMPARE(find(*stored, QStringLiteral("EW_S28_MINOR"))->safeOn, QDate(2026, 12, 31));
+    QCOMPARE(auditCount(firm.supervisor(), QStringLiteral("deadline.closure.add")), 1);
+    QCOMPARE(auditCount(firm.supervisor(), QStringLiteral("deadline.closure.remove")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDeadlineService)
