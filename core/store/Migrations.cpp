@@ -224,6 +224,14 @@ Result<void> v4SafeguardingAction(sql::Connection& db)
     )sql");
 }
 
+// The conflict index checks whether any case changed with count, max(id) and sum(version) over `cases`. Without
+// an index that holds `version` that read every case row (accounts included) on every check: 400 ms on 100,000
+// cases once the deadlines tables shared the page cache. This covering index makes it a scan of small entries.
+Result<void> v6CaseVersions(sql::Connection& db)
+{
+    return db.exec("CREATE INDEX cases_versions ON cases (version);");
+}
+
 }  // namespace
 
 const std::vector<Migration>& standardMigrations()
@@ -235,6 +243,7 @@ const std::vector<Migration>& standardMigrations()
         {4, QStringLiteral("the safeguarding action taken, in full"), v4SafeguardingAction},
         {5, QStringLiteral("deadlines: case events, derived and manual deadlines, limitation sign-off, reminders"),
          deadlines::DeadlineService::createSchema},
+        {6, QStringLiteral("a covering index for the conflict index's freshness check"), v6CaseVersions},
     };
     return migrations;
 }
