@@ -208,17 +208,21 @@ QDate deemedServiceOfDocument(const QDateTime& sentAt, ServiceMethod method, con
     return addBusinessDays(day, 1, calendar, region);
 }
 
+QString ukMonth(int month)
+{
+    static const char16_t* const kMonths[] = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
+                                              u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
+    return month >= 1 && month <= 12 ? QString::fromUtf16(kMonths[month - 1]) : QString();
+}
+
 QString ukDate(const QDate& date)
 {
     static const char16_t* const kDays[] = {u"Mon", u"Tue", u"Wed", u"Thu", u"Fri", u"Sat", u"Sun"};
-    static const char16_t* const kMonths[] = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
-                                              u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
     if (!date.isValid()) {
         return QStringLiteral("(no date)");
     }
     return QString::fromUtf16(kDays[date.dayOfWeek() - 1]) + QLatin1Char(' ') + QString::number(date.day())
-        + QLatin1Char(' ') + QString::fromUtf16(kMonths[date.month() - 1]) + QLatin1Char(' ')
-        + QString::number(date.year());
+        + QLatin1Char(' ') + ukMonth(date.month()) + QLatin1Char(' ') + QString::number(date.year());
 }
 
 QString ukTime(const QTime& time)

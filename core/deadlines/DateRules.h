@@ -86,6 +86,8 @@ QDate deemedServiceOfDocument(const QDateTime& sentAt, ServiceMethod method, con
 // --- Words -------------------------------------------------------------------------------------------
 // UK style with the weekday, for explanations: "Sun 14 Jan 2024". Independent of the system locale.
 QString ukDate(const QDate& date);
+// "Mar" for 3.
+QString ukMonth(int month);
 // "17:10"
 QString ukTime(const QTime& time);
 

@@ -99,8 +99,8 @@ QString factsHash(EngineInput input)
     return QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
 }
 
-// The court closure days the firm added (table court_closures) on top of the built-in calendar.
-HolidayCalendar calendarOf(sql::Connection& db)
+// The court closure days the firm added (table court_closures), in date order.
+QList<Holiday> closuresOf(sql::Connection& db)
 {
     QList<Holiday> closures;
     if (auto s = db.prepare("SELECT day, name FROM court_closures ORDER BY day")) {
@@ -113,7 +113,7 @@ HolidayCalendar calendarOf(sql::Connection& db)
         }
         s->reset();
     }
-    return closures.isEmpty() ? HolidayCalendar::builtIn() : HolidayCalendar::builtIn().withCourtClosures(closures);
+    return closures;
 }
 
 StoredDeadline readDeadline(const sql::Statement& s)
@@ -309,6 +309,16 @@ Result<void> DeadlineService::createSchema(sql::Connection& db)
 
 DeadlineService::DeadlineService(Vault& vault, CaseService& cases) : m_vault(vault), m_cases(cases) { }
 
+const HolidayCalendar& DeadlineService::calendar()
+{
+    QList<Holiday> closures = closuresOf(m_vault.connection());
+    if (!m_calendar || closures != m_calendarClosures) {
+        m_calendar = closures.isEmpty() ? HolidayCalendar::builtIn() : HolidayCalendar::builtIn().withCourtClosures(closures);
+        m_calendarClosures = std::move(closures);
+    }
+    return *m_calendar;
+}
+
 Result<EngineInput> DeadlineService::inputFor(qint64 caseId, const QDate& asOf)
 {
     auto record = m_cases.load(caseId);
@@ -333,7 +343,7 @@ Result<EngineResult> DeadlineService::evaluate(qint64 caseId, const QDate& asOf)
     if (!input) {
         return input.error();
     }
-    const HolidayCalendar calendar = calendarOf(m_vault.connection());
+    const HolidayCalendar& calendar = this->calendar();
     return DeadlineEngine(calendar).compute(*input);
 }
 
@@ -378,7 +388,7 @@ Result<std::vector<DeadlineChange>> DeadlineService::addEvent(qint64 caseId, con
         return input.error();
     }
     input->events.append(event);
-    const HolidayCalendar calendar = calendarOf(m_vault.connection());
+    const HolidayCalendar& calendar = this->calendar();
     QStringList problems;
     for (const InputProblem& p : DeadlineEngine(calendar).validate(*input)) {
         if (p.field.startsWith(QStringLiteral("events[%1]").arg(input->events.size() - 1))) {
@@ -492,7 +502,7 @@ Result<std::vector<DeadlineChange>> DeadlineService::recompute(qint64 caseId, co
     }
     const QString ref = reference->text(0);
     reference->reset();
-    const HolidayCalendar calendar = calendarOf(m_vault.connection());
+    const HolidayCalendar& calendar = this->calendar();
     const DeadlineEngine engine(calendar);
     // A case's stored facts are checked when they are entered; a problem left here (an incident after today)
     // is skipped by the engine rather than guessed.
@@ -716,7 +726,7 @@ Result<int> DeadlineService::refreshStale(const QDate& asOf, int atMost)
     }
     s->bind(1, DeadlineEngine::engineVersion())
         .bind(2, DeadlineEngine::rulesVersion())
-        .bind(3, calendarOf(db).version())
+        .bind(3, calendar().version())
         .bind(4, me);
     std::vector<qint64> stale;
     while (true) {
@@ -1007,7 +1017,7 @@ Result<void> DeadlineService::verifyLimitation(qint64 caseId)
         return denied(QStringLiteral("You entered facts or an override this date depends on: another supervisor must "
                                      "verify it (four eyes)."));
     }
-    const EngineResult result = DeadlineEngine(calendarOf(db)).compute(*input);
+    const EngineResult result = DeadlineEngine(calendar()).compute(*input);
     bool anyDated = false;
     for (const LimitationEntry& e : result.limitation) {
         anyDated = anyDated || e.strictDate.has_value();
@@ -1076,7 +1086,7 @@ Result<LimitationStatus> DeadlineService::limitationStatus(qint64 caseId)
         return input.error();
     }
     sql::Connection& db = m_vault.connection();
-    const EngineResult result = DeadlineEngine(calendarOf(db)).compute(*input);
+    const EngineResult result = DeadlineEngine(calendar()).compute(*input);
     auto latest = latestSignOff(db, caseId);
     if (!latest) {
         return latest.error();
@@ -1394,7 +1404,7 @@ Result<QList<Holiday>> DeadlineService::courtClosures()
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
-    return calendarOf(m_vault.connection()).courtClosures();
+    return calendar().courtClosures();
 }
 
 namespace {

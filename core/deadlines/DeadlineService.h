@@ -175,8 +175,14 @@ public:
 
 private:
     Result<std::vector<DeadlineChange>> store(qint64 caseId, const QString& reference, const EngineResult& result);
+    // The built-in calendar with the vault's court closures. The closures are read on every call (another user may
+    // have changed them); the calendar (precomputed tables) is rebuilt only when they differ from the last ones.
+    const HolidayCalendar& calendar();
+
     Vault& m_vault;
     CaseService& m_cases;
+    std::optional<HolidayCalendar> m_calendar;
+    QList<Holiday> m_calendarClosures;
 };
 
 // The engine's facts for a case's client, incidents, parties and claim limbs (events and asOf added by the caller).

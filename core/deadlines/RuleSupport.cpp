@@ -77,14 +77,12 @@ QDate latestEnd(const IncidentFacts& incident)
 
 QString precisionWords(const QDate& given, Precision precision)
 {
-    static const char16_t* const kMonths[] = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
-                                              u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
     switch (precision) {
     case Precision::Day:
         return ukDate(given);
     case Precision::Month:
         return QStringLiteral("known only to the month (%1 %2)")
-            .arg(QString::fromUtf16(kMonths[given.month() - 1]))
+            .arg(ukMonth(given.month()))
             .arg(given.year());
     case Precision::Year:
         return QStringLiteral("known only to the year (%1)").arg(given.year());
