@@ -121,6 +121,7 @@ VaultOptions demoOptions(const QString& dir)
 {
     VaultOptions options;
     options.kdf = KdfProfile::interactive();  // as the GUI's demo vault
+    options.cacheKiB = VaultOptions::kDesktopCacheKiB;  // what a caseworker waits for: the desktop app's cache
     options.throttleStateFile = QDir(dir).filePath(QStringLiteral("unlock-attempts.json"));
     return options;
 }

@@ -1,8 +1,10 @@
 #include "CliCommands.h"
 
+#include "AuditCommands.h"
 #include "CliExit.h"
 #include "EngineCommands.h"
 #include "PassphraseReader.h"
+#include "TherapyCommands.h"
 
 #include "cases/CaseImport.h"
 #include "cases/CaseService.h"
@@ -69,6 +71,11 @@ enum class Opt {
     Days,
     Ics,
     Date,
+    Action,
+    By,
+    Since,
+    Until,
+    Limit,
 };
 
 struct OptionName {
@@ -102,6 +109,11 @@ constexpr OptionName kOptionNames[] = {
     {Opt::Days, QLatin1String("days"), true, false},
     {Opt::Ics, QLatin1String("ics"), true, false},
     {Opt::Date, QLatin1String("date"), true, false},
+    {Opt::Action, QLatin1String("action"), true, false},
+    {Opt::By, QLatin1String("by"), true, false},
+    {Opt::Since, QLatin1String("since"), true, false},
+    {Opt::Until, QLatin1String("until"), true, false},
+    {Opt::Limit, QLatin1String("limit"), true, false},
     // Tests only: Argon2id at libsodium's minimum cost. Never a default, never shown in --help.
     {Opt::KdfProfile, QLatin1String("kdf-profile"), true, true},
 };
@@ -328,8 +340,7 @@ int vaultCheck(Invocation& inv)
         return fail(inv.io, report.error());
     }
     const core::AuditChainReport& audit = report->audit;
-    const QString chain = audit.intact ? QStringLiteral("hash chain intact")
-                                       : QStringLiteral("hash chain broken at entry %1").arg(audit.firstBrokenId);
+    const QString chain = chainStatus(audit);
     QList<QStringList> rows {
         {QStringLiteral("Vault:"), inv.vaultPath},
         {QStringLiteral("Checked by:"),
@@ -493,9 +504,7 @@ int userList(Invocation& inv)
 
 QString ukDate(const QDate& date)
 {
-    return date.isValid()
-        ? QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("d MMM yyyy"))
-        : QString();
+    return core::deadlines::ukShortDate(date);
 }
 
 QJsonValue isoDateOrNull(const QDate& date)
@@ -514,10 +523,9 @@ QString ukDateAt(const QDate& date, core::DatePrecision precision)
     if (!date.isValid()) {
         return {};
     }
-    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
     switch (precision) {
     case core::DatePrecision::Day: return ukDate(date);
-    case core::DatePrecision::Month: return uk.toString(date, QStringLiteral("MMM yyyy"));
+    case core::DatePrecision::Month: return core::deadlines::ukMonthYear(date);
     case core::DatePrecision::Year: return QString::number(date.year());
     case core::DatePrecision::Approximate: return QStringLiteral("around %1").arg(date.year());
     }
@@ -1265,6 +1273,80 @@ int diaryList(Invocation& inv)
     return toInt(ExitStatus::Success);
 }
 
+int therapyReport(Invocation& inv)
+{
+    TherapyReportRequest request;
+    if (const QString problem = therapyYearProblem(inv.value(Opt::Year)); !problem.isEmpty()) {
+        return usageError(inv.io, problem, commandHelpHint(inv.command));
+    }
+    request.year = inv.value(Opt::Year).toInt();
+    if (inv.isSet(Opt::Csv) && inv.isSet(Opt::Json)) {
+        return usageError(inv.io, QStringLiteral("Give --csv FILE or --json, not both."), commandHelpHint(inv.command));
+    }
+    if (inv.isSet(Opt::Csv)) {
+        request.format = TherapyReportFormat::Csv;
+        request.csvPath = inv.value(Opt::Csv);
+        if (QFile::exists(request.csvPath)) {
+            return fail(inv.io, makeError(ErrorCode::AlreadyExists,
+                                          QStringLiteral("%1 already exists. Choose a new file name: an export never "
+                                                         "overwrites a file.")
+                                              .arg(request.csvPath)));
+        }
+    } else if (inv.isSet(Opt::Json)) {
+        request.format = TherapyReportFormat::Json;
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runTherapyReport(**session, request, inv.io.out, inv.io.err);
+}
+
+int auditVerify(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runAuditVerify(**session, inv.vaultPath, inv.io.out, inv.io.err);
+}
+
+int auditList(Invocation& inv)
+{
+    AuditListRequest request;
+    request.json = inv.isSet(Opt::Json);
+    request.filter.caseReference = inv.value(Opt::Case);
+    request.filter.action = inv.value(Opt::Action);
+    request.filter.username = inv.value(Opt::By);
+    for (Opt id : {Opt::Since, Opt::Until}) {
+        if (inv.isSet(id)) {
+            if (const QString problem = auditDateProblem(optionName(id).name, inv.value(id)); !problem.isEmpty()) {
+                return usageError(inv.io, problem, commandHelpHint(inv.command));
+            }
+        }
+    }
+    const QDate since = QDate::fromString(inv.value(Opt::Since), Qt::ISODate);
+    const QDate until = QDate::fromString(inv.value(Opt::Until), Qt::ISODate);
+    if (since.isValid() && until.isValid() && since > until) {
+        return usageError(inv.io, QStringLiteral("--since is after --until."), commandHelpHint(inv.command));
+    }
+    request.filter.setLocalDays(since, until);
+    if (inv.isSet(Opt::Limit)) {
+        bool ok = false;
+        request.limit = inv.value(Opt::Limit).toInt(&ok);
+        if (!ok || request.limit < 1 || request.limit > kAuditListMaxLimit) {
+            return usageError(inv.io,
+                              QStringLiteral("--limit takes a number of entries from 1 to %1.").arg(kAuditListMaxLimit),
+                              commandHelpHint(inv.command));
+        }
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runAuditList(**session, request, inv.io.out, inv.io.err);
+}
+
 const std::vector<Command>& commands()
 {
     const CommandOption user {Opt::User, true, QLatin1String("USER"), QLatin1String("Sign in as USER.")};
@@ -1456,6 +1538,60 @@ const std::vector<Command>& commands()
                        "next list\nor diary. Recorded in the audit log."),
          {user, {Opt::Date, true, QLatin1String("YYYY-MM-DD"), QLatin1String("The closure day.")}, kBusyTimeout},
          closuresChange},
+        {QLatin1String("therapy"),
+         QLatin1String("report"),
+         QLatin1String("VAULT --user USER --year YYYY [--csv FILE | --json]"),
+         QLatin1String("The therapy fund's year: budget and every request (supervisor)."),
+         QLatin1String("Prints the fund year that starts in YYYY (2026: 2026/27 with an April start): allocated, "
+                       "committed,\npaid and remaining (allocated - committed - paid = remaining, exactly), then one "
+                       "row per request\nwith its case, provider, status, approved sessions, cap, invoiced, paid, "
+                       "recovered and written off,\nand the totals. With --json: {\"year\", \"yearLabel\", "
+                       "\"budget\", \"requests\", \"totals\"}, money in integer pence\nand the status as its id "
+                       "(awaiting-approval). With --csv FILE: the same columns in a new UTF-8 file\n(pence, a totals "
+                       "row, cells a spreadsheet could run as formulas prefixed with '). Supervisors only;\nrecorded "
+                       "in the audit log."),
+         {user,
+          {Opt::Year, true, QLatin1String("YYYY"), QLatin1String("The year the fund year starts in.")},
+          {Opt::Csv, false, QLatin1String("FILE"), QLatin1String("Write CSV to FILE (a new file).")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")},
+          kBusyTimeout},
+         therapyReport},
+        {QLatin1String("audit"),
+         QLatin1String("verify"),
+         QLatin1String("VAULT --user USER"),
+         QLatin1String("Check the audit log's hash chain and name the first broken link."),
+         QLatin1String("Checks every entry of the audit log: each entry's hash covers its content and the entry before "
+                       "it, so an\nedited, deleted or reordered entry breaks the chain. Prints the number of entries "
+                       "and the result; when\nthe chain is broken, names the first broken entry and exits with 4. Any "
+                       "user may run it (it shows no\nentry's content). 'vault check' runs the same check, and checks the "
+                       "database and the key file too."),
+         {user, kBusyTimeout},
+         auditVerify},
+        {QLatin1String("audit"),
+         QLatin1String("list"),
+         QLatin1String("VAULT --user USER [--case REF] [--action A] [--by USER] [--since DATE] [--until DATE] "
+                       "[--limit N] [--json]"),
+         QLatin1String("List audit entries, newest first (supervisor or admin)."),
+         QLatin1String("Prints the newest matching audit entries first, at most N (default 200; a note on standard "
+                       "error says\nwhen older ones match too). Text: one line per entry: entry number, local time "
+                       "(dd/MM/yyyy HH:mm:ss),\nuser, action, entity, entity id and a short summary. --json: an array "
+                       "of {\"id\", \"at\" (ISO 8601 UTC),\n\"user\", \"action\", \"entity\", \"entityId\", "
+                       "\"summary\" (an object), \"hash\"}, one entry per line.\n--action A matches A and every "
+                       "action below it at a dot: 'therapy' matches therapy.invoice.add,\n'case.create' matches only "
+                       "case.create. --since and --until are days in this computer's time zone,\nboth included. Only "
+                       "supervisors and admins may read the log (anyone else: exit 6, and the refusal is\nrecorded). "
+                       "Listing is not recorded in the audit log; the GUI's CSV export is."),
+         {user,
+          {Opt::Case, false, QLatin1String("REF"), QLatin1String("Only entries about this case (e.g. BBK-2026-0042).")},
+          {Opt::Action, false, QLatin1String("A"),
+           QLatin1String("Only this action and those below it (case.create, therapy).")},
+          {Opt::By, false, QLatin1String("USER"), QLatin1String("Only entries written by this user.")},
+          {Opt::Since, false, QLatin1String("YYYY-MM-DD"), QLatin1String("Only entries on or after this local day.")},
+          {Opt::Until, false, QLatin1String("YYYY-MM-DD"), QLatin1String("Only entries on or before this local day.")},
+          {Opt::Limit, false, QLatin1String("N"), QLatin1String("At most N entries (1 to 1000000, default 200).")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of text.")},
+          kBusyTimeout},
+         auditList},
         {QLatin1String("holidays"),
          QLatin1String(),
          QLatin1String("--region REGION --year YYYY [--json]"),
@@ -1501,8 +1637,9 @@ constexpr QLatin1String
 QString programHelp(const QString& onlyGroup = {})
 {
     QString text = QStringLiteral("Usage: ") + kProgram + QStringLiteral(" COMMAND VAULT --user USER [options]\n\n")
-        + QStringLiteral("ClaimDesk's command-line tool: vault and user administration, cases, conflict checks, a "
-                         "demo vault,\nand the deadline engine (holidays, deadlines) which needs no vault.\n\nCommands:\n");
+        + QStringLiteral("ClaimDesk's command-line tool: vault and user administration, cases, conflict checks, the "
+                         "therapy fund,\nthe audit log, a demo vault, and the deadline engine (holidays, deadlines) which needs no "
+                         "vault.\n\nCommands:\n");
     QList<QStringList> rows;
     for (const Command& c : commands()) {
         if (onlyGroup.isEmpty() || c.group == onlyGroup) {

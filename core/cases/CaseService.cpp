@@ -1,5 +1,6 @@
 #include "cases/CaseService.h"
 
+#include "deadlines/DateRules.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 
@@ -56,7 +57,7 @@ QString orEmpty(const QString& text)
 
 QString ukDate(const QDate& d)
 {
-    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(d, QStringLiteral("d MMM yyyy"));
+    return deadlines::ukShortDate(d);
 }
 
 QString limbsToJson(const std::vector<ClaimLimb>& limbs)

@@ -225,6 +225,19 @@ QString ukDate(const QDate& date)
         + QLatin1Char(' ') + ukMonth(date.month()) + QLatin1Char(' ') + QString::number(date.year());
 }
 
+QString ukShortDate(const QDate& date)
+{
+    if (!date.isValid()) {
+        return {};
+    }
+    return QString::number(date.day()) + QLatin1Char(' ') + ukMonthYear(date);
+}
+
+QString ukMonthYear(const QDate& date)
+{
+    return date.isValid() ? ukMonth(date.month()) + QLatin1Char(' ') + QString::number(date.year()) : QString();
+}
+
 QString ukTime(const QTime& time)
 {
     return QStringLiteral("%1:%2").arg(time.hour(), 2, 10, QLatin1Char('0')).arg(time.minute(), 2, 10, QLatin1Char('0'));

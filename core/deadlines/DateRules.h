@@ -88,6 +88,10 @@ QDate deemedServiceOfDocument(const QDateTime& sentAt, ServiceMethod method, con
 QString ukDate(const QDate& date);
 // "Mar" for 3.
 QString ukMonth(int month);
+// The UI's and reports' date: "27 Nov 2026" (always "Sep", never the "Sept" of newer en-GB locale data); empty
+// for an invalid date. ukMonthYear: "Nov 2026".
+QString ukShortDate(const QDate& date);
+QString ukMonthYear(const QDate& date);
 // "17:10"
 QString ukTime(const QTime& time);
 

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -1223,29 +1224,301 @@ Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unver
     return out;
 }
 
-std::vector<std::pair<QString, QDate>> DeadlineService::reminderLadder(const QDate& safeDate, Region region)
+ReminderLadder ReminderLadder::standard()
 {
-    const HolidayCalendar& calendar = HolidayCalendar::builtIn();
-    std::vector<std::pair<QString, QDate>> rungs {
-        {QStringLiteral("12 months"), addCalendarMonths(safeDate, -12)},
-        {QStringLiteral("6 months"), addCalendarMonths(safeDate, -6)},
-        {QStringLiteral("3 months"), addCalendarMonths(safeDate, -3)},
-        {QStringLiteral("1 month"), addCalendarMonths(safeDate, -1)},
-        {QStringLiteral("2 weeks"), safeDate.addDays(-14)},
-    };
-    // Each of the last five business days up to and including the safe date.
-    std::vector<QDate> lastDays;
-    for (QDate d = safeDate; lastDays.size() < 5; d = d.addDays(-1)) {
-        if (calendar.isBusinessDay(region, d)) {
-            lastDays.push_back(d);
+    using U = ReminderRung::Unit;
+    return ReminderLadder{{{U::Months, 12}, {U::Months, 6}, {U::Months, 3}, {U::Months, 1}, {U::Weeks, 2},
+                           {U::LastBusinessDays, 5}}};
+}
+
+namespace {
+const QString kLadderSetting = QStringLiteral("deadlines.reminderLadder");
+
+// Days before the safe date a rung falls (an approximation for ordering and checks: months count as 31 days).
+int roughDaysBefore(const ReminderRung& r)
+{
+    switch (r.unit) {
+    case ReminderRung::Unit::Months:
+        return r.count * 31;
+    case ReminderRung::Unit::Weeks:
+        return r.count * 7;
+    case ReminderRung::Unit::Days:
+        return r.count;
+    case ReminderRung::Unit::LastBusinessDays:
+        return r.count + (r.count / 5 + 1) * 2;  // weekends between
+    }
+    return 0;
+}
+}  // namespace
+
+Result<ReminderLadder> ReminderLadder::parse(const QString& text)
+{
+    using U = ReminderRung::Unit;
+    ReminderLadder ladder;
+    QStringList problems;
+    int businessRungs = 0;
+    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+    for (const QString& raw : parts) {
+        const QString part = raw.toLower();
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^(\\d{1,3})(m|w|d|bd)$")).match(part);
+        if (!m.hasMatch()) {
+            problems << QStringLiteral("\"%1\" is not a rung: write a number and m (months), w (weeks), d (days) or "
+                                       "bd (each of the last business days), for example 6m")
+                            .arg(raw);
+            continue;
+        }
+        const int n = m.captured(1).toInt();
+        const QString unit = m.captured(2);
+        ReminderRung rung;
+        rung.count = n;
+        int max = 0;
+        if (unit == QStringLiteral("m")) {
+            rung.unit = U::Months;
+            max = 36;
+        } else if (unit == QStringLiteral("w")) {
+            rung.unit = U::Weeks;
+            max = 104;
+        } else if (unit == QStringLiteral("d")) {
+            rung.unit = U::Days;
+            max = 730;
+        } else {
+            rung.unit = U::LastBusinessDays;
+            max = 20;
+            ++businessRungs;
+        }
+        if (n < 1 || n > max) {
+            problems << QStringLiteral("%1 must be between 1%2 and %3%2").arg(raw, unit).arg(max);
+            continue;
+        }
+        ladder.rungs.push_back(rung);
+    }
+    if (parts.isEmpty()) {
+        problems << QStringLiteral("give at least one rung, for example 12m, 6m, 3m, 1m, 2w, 5bd");
+    }
+    if (businessRungs > 1) {
+        problems << QStringLiteral("give the last business days (bd) once");
+    }
+    if (problems.isEmpty()) {
+        // Earliest first; the last business days always close the ladder.
+        std::stable_sort(ladder.rungs.begin(), ladder.rungs.end(), [](const ReminderRung& a, const ReminderRung& b) {
+            const bool aLast = a.unit == ReminderRung::Unit::LastBusinessDays;
+            const bool bLast = b.unit == ReminderRung::Unit::LastBusinessDays;
+            if (aLast != bLast) {
+                return bLast;
+            }
+            return roughDaysBefore(a) > roughDaysBefore(b);
+        });
+        for (std::size_t i = 1; i < ladder.rungs.size(); ++i) {
+            if (ladder.rungs[i].unit == ladder.rungs[i - 1].unit && ladder.rungs[i].count == ladder.rungs[i - 1].count) {
+                problems << QStringLiteral("%1 is given twice").arg(ReminderLadder{{ladder.rungs[i]}}.text());
+            }
+        }
+        const bool lastFortnight = std::any_of(ladder.rungs.begin(), ladder.rungs.end(), [](const ReminderRung& r) {
+            return r.unit == U::LastBusinessDays || (r.unit == U::Weeks && r.count <= 2)
+                || (r.unit == U::Days && r.count <= 14);
+        });
+        if (!lastFortnight) {
+            problems << QStringLiteral("the ladder must remind within the last two weeks (add 2w, 10d or 5bd): a "
+                                       "limitation date must never arrive unannounced");
         }
     }
-    for (std::size_t i = lastDays.size(); i-- > 0;) {
-        rungs.emplace_back(i == 0 ? QStringLiteral("due today")
-                                  : QStringLiteral("%1 business day%2 left").arg(i).arg(i == 1 ? QString() : QStringLiteral("s")),
-                           lastDays[i]);
+    if (!problems.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("The reminder ladder was not changed: %1.").arg(problems.join(QStringLiteral("; "))));
     }
-    return rungs;
+    return ladder;
+}
+
+QString ReminderLadder::text() const
+{
+    QStringList parts;
+    for (const ReminderRung& r : rungs) {
+        switch (r.unit) {
+        case ReminderRung::Unit::Months:
+            parts << QStringLiteral("%1m").arg(r.count);
+            break;
+        case ReminderRung::Unit::Weeks:
+            parts << QStringLiteral("%1w").arg(r.count);
+            break;
+        case ReminderRung::Unit::Days:
+            parts << QStringLiteral("%1d").arg(r.count);
+            break;
+        case ReminderRung::Unit::LastBusinessDays:
+            parts << QStringLiteral("%1bd").arg(r.count);
+            break;
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ReminderLadder::describe() const
+{
+    // Runs of one unit are grouped: "12, 6, 3 and 1 months".
+    QStringList groups;
+    QString tail;
+    std::size_t i = 0;
+    while (i < rungs.size()) {
+        const ReminderRung::Unit unit = rungs[i].unit;
+        QStringList counts;
+        int last = 0;
+        for (; i < rungs.size() && rungs[i].unit == unit; ++i) {
+            counts << QString::number(rungs[i].count);
+            last = rungs[i].count;
+        }
+        const bool one = counts.size() == 1 && last == 1;  // "1 month", but "3 and 1 months"
+        const QString list = counts.size() == 1
+            ? counts.front()
+            : counts.mid(0, counts.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + counts.back();
+        switch (unit) {
+        case ReminderRung::Unit::Months:
+            groups << list + (one ? QStringLiteral(" month") : QStringLiteral(" months"));
+            break;
+        case ReminderRung::Unit::Weeks:
+            groups << list + (one ? QStringLiteral(" week") : QStringLiteral(" weeks"));
+            break;
+        case ReminderRung::Unit::Days:
+            groups << list + (one ? QStringLiteral(" day") : QStringLiteral(" days"));
+            break;
+        case ReminderRung::Unit::LastBusinessDays:
+            tail = last == 1 ? QStringLiteral("on the last business day")
+                             : QStringLiteral("each of the last %1 business days").arg(last);
+            break;
+        }
+    }
+    QString text = groups.join(QStringLiteral(", "));
+    if (!text.isEmpty()) {
+        text += QStringLiteral(" before");
+    }
+    if (!tail.isEmpty()) {
+        text += text.isEmpty() ? tail : QStringLiteral(", then ") + tail;
+    }
+    return text;
+}
+
+std::vector<std::pair<QString, QDate>> ReminderLadder::rungsFor(const QDate& safeDate, Region region) const
+{
+    const HolidayCalendar& calendar = HolidayCalendar::builtIn();
+    std::vector<std::pair<QString, QDate>> out;
+    for (const ReminderRung& r : rungs) {
+        switch (r.unit) {
+        case ReminderRung::Unit::Months:
+            out.emplace_back(QStringLiteral("%1 month%2").arg(r.count).arg(r.count == 1 ? QString() : QStringLiteral("s")),
+                             addCalendarMonths(safeDate, -r.count));
+            break;
+        case ReminderRung::Unit::Weeks:
+            out.emplace_back(QStringLiteral("%1 week%2").arg(r.count).arg(r.count == 1 ? QString() : QStringLiteral("s")),
+                             safeDate.addDays(-7 * r.count));
+            break;
+        case ReminderRung::Unit::Days:
+            out.emplace_back(QStringLiteral("%1 day%2").arg(r.count).arg(r.count == 1 ? QString() : QStringLiteral("s")),
+                             safeDate.addDays(-r.count));
+            break;
+        case ReminderRung::Unit::LastBusinessDays: {
+            // Each of the last N business days up to and including the safe date.
+            std::vector<QDate> lastDays;
+            for (QDate d = safeDate; lastDays.size() < static_cast<std::size_t>(r.count); d = d.addDays(-1)) {
+                if (calendar.isBusinessDay(region, d)) {
+                    lastDays.push_back(d);
+                }
+            }
+            for (std::size_t i = lastDays.size(); i-- > 0;) {
+                out.emplace_back(i == 0 ? QStringLiteral("due today")
+                                        : QStringLiteral("%1 business day%2 left")
+                                              .arg(i)
+                                              .arg(i == 1 ? QString() : QStringLiteral("s")),
+                                 lastDays[i]);
+            }
+            break;
+        }
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return out;
+}
+
+QDate ReminderLadder::horizon(const QDate& today) const
+{
+    QDate furthest = today;
+    for (const ReminderRung& r : rungs) {
+        QDate reach;
+        switch (r.unit) {
+        case ReminderRung::Unit::Months:
+            reach = addCalendarMonths(today, r.count);
+            break;
+        case ReminderRung::Unit::Weeks:
+            reach = today.addDays(7 * r.count);
+            break;
+        case ReminderRung::Unit::Days:
+            reach = today.addDays(r.count);
+            break;
+        case ReminderRung::Unit::LastBusinessDays:
+            reach = today.addDays(r.count * 2 + 14);  // generous: N business days across holidays
+            break;
+        }
+        furthest = std::max(furthest, reach);
+    }
+    return furthest.addDays(1);
+}
+
+std::vector<std::pair<QString, QDate>> DeadlineService::reminderLadder(const QDate& safeDate, Region region)
+{
+    return ReminderLadder::standard().rungsFor(safeDate, region);
+}
+
+Result<ReminderLadder> DeadlineService::firmReminderLadder()
+{
+    if (auto ready = m_vault.requireReady(); !ready) {
+        return ready.error();
+    }
+    auto text = m_vault.setting(kLadderSetting);
+    if (!text) {
+        return text.error();
+    }
+    if (text->isEmpty()) {
+        return ReminderLadder::standard();
+    }
+    auto parsed = ReminderLadder::parse(*text);
+    // A stored ladder that no longer reads (edited by hand) falls back to the standard one, never to none.
+    return parsed ? *parsed : ReminderLadder::standard();
+}
+
+Result<void> DeadlineService::setFirmReminderLadder(const ReminderLadder& ladder)
+{
+    if (auto ready = m_vault.requireReady(); !ready) {
+        return ready;
+    }
+    const Role role = m_vault.currentUser().role;
+    if (role != Role::Supervisor && role != Role::Admin) {
+        auto tx = sql::Transaction::begin(m_vault.connection());
+        if (tx && m_vault.audit(QStringLiteral("permission.denied"), QStringLiteral("setting"), kLadderSetting,
+                                {{QStringLiteral("attempted"), QStringLiteral("change the reminder ladder")}})) {
+            (void)tx->commit();
+        }
+        return denied(QStringLiteral("Only a supervisor or an admin can change the firm's reminder ladder."));
+    }
+    auto checked = ReminderLadder::parse(ladder.text());
+    if (!checked) {
+        return checked.error();
+    }
+    auto before = firmReminderLadder();
+    if (!before) {
+        return before.error();
+    }
+    auto tx = sql::Transaction::begin(m_vault.connection());
+    if (!tx) {
+        return tx.error();
+    }
+    if (auto set = m_vault.setSetting(kLadderSetting, checked->text()); !set) {
+        return set;
+    }
+    if (auto logged = m_vault.audit(QStringLiteral("deadline.reminder-ladder.set"), QStringLiteral("setting"),
+                                    kLadderSetting,
+                                    {{QStringLiteral("old"), before->text()}, {QStringLiteral("new"), checked->text()}});
+        !logged) {
+        return logged.error();
+    }
+    return tx->commit();
 }
 
 Result<std::vector<DiaryEntry>> DeadlineService::diary(DiaryScope scope, const QDate& from, const QDate& to,
@@ -1261,7 +1534,11 @@ Result<std::vector<DiaryEntry>> DeadlineService::diary(DiaryScope scope, const Q
     sql::Connection& db = m_vault.connection();
     // Deadlines due up to `to` (overdue ones too), and limitation dates whose reminder ladder has started
     // (safe date within 12 months and a day of today).
-    const QDate ladderHorizon = addCalendarMonths(today, 12).addDays(1);
+    auto ladder = firmReminderLadder();
+    if (!ladder) {
+        return ladder.error();
+    }
+    const QDate ladderHorizon = ladder->horizon(today);
     auto s = db.prepare(
         "SELECT d.id, d.case_id, c.reference, d.title, d.rule, d.kind, d.party, d.due_on, c.fee_earner, c.supervisor, "
         "c.restricted, EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1) "
@@ -1329,7 +1606,7 @@ Result<std::vector<DiaryEntry>> DeadlineService::diary(DiaryScope scope, const Q
         }
         if (e.kind == DeadlineKind::Limitation && !e.restricted) {
             // The latest rung that has fallen due: it waits for acknowledgment (earlier rungs are superseded).
-            for (const auto& [rung, due] : reminderLadder(e.dueOn, Region::EnglandWales)) {
+            for (const auto& [rung, due] : ladder->rungsFor(e.dueOn, Region::EnglandWales)) {
                 if (due <= today) {
                     e.reminderRung = rung;
                     e.reminderDueOn = due;

@@ -109,6 +109,29 @@ struct DiaryEntry {
     bool escalated = false;
 };
 
+// The limitation reminder ladder (issue 4: "12, 6 and 3 and 1 months, 2 weeks, then every business day in the
+// last 5; configurable"). Written as text for the firm setting: "12m, 6m, 3m, 1m, 2w, 5bd".
+struct ReminderRung {
+    enum class Unit { Months, Weeks, Days, LastBusinessDays };
+    Unit unit = Unit::Months;
+    int count = 0;
+};
+
+struct ReminderLadder {
+    std::vector<ReminderRung> rungs;  // earliest first
+
+    static ReminderLadder standard();  // 12m, 6m, 3m, 1m, 2w, 5bd
+    // Refuses text it cannot read, and a ladder that would leave the last two weeks without a reminder.
+    static Result<ReminderLadder> parse(const QString& text);
+    QString text() const;  // "12m, 6m, 3m, 1m, 2w, 5bd"
+    QString describe() const;  // "12, 6, 3 and 1 months, 2 weeks, then each of the last 5 business days"
+    // The rungs for a safe date: name ("6 months", "2 business days left", "due today") and the day it falls due,
+    // earliest first.
+    std::vector<std::pair<QString, QDate>> rungsFor(const QDate& safeDate, Region region) const;
+    // How far ahead the earliest rung reaches: a safe date later than today + this cannot have a rung due.
+    QDate horizon(const QDate& today) const;
+};
+
 // Deadlines of the case file: events in, derived deadlines out, stored with their rule and versions and
 // recomputed whenever an input changes; limitation sign-off (four eyes); the diary, its reminders and the
 // calendar export. Permissions follow CaseService (a case the user may not open is refused).
@@ -166,9 +189,12 @@ public:
 
     // RFC 5545 calendar of diary entries: case reference and rule title only.
     static QByteArray toIcs(const std::vector<DiaryEntry>& entries, const QDateTime& stampUtc);
-    // The reminder ladder for a limitation safe date (12, 6, 3, 1 months, 2 weeks, then each of the last 5
-    // business days): rung name and the day it falls due.
+    // The standard reminder ladder for a limitation safe date (12, 6, 3, 1 months, 2 weeks, then each of the last
+    // 5 business days): rung name and the day it falls due.
     static std::vector<std::pair<QString, QDate>> reminderLadder(const QDate& safeDate, Region region);
+    // The firm's ladder (the standard one until a supervisor or admin changes it; audited).
+    Result<ReminderLadder> firmReminderLadder();
+    Result<void> setFirmReminderLadder(const ReminderLadder& ladder);
 
     // Schema for the migration (store/Migrations.cpp).
     static Result<void> createSchema(sql::Connection& db);

@@ -2,10 +2,11 @@
 
 #include "cases/CaseService.h"
 #include "deadlines/DeadlineService.h"
-
-#include "cases/CaseService.h"
 #include "demo/DemoCases.h"
+#include "demo/DemoTherapy.h"
 #include "store/Vault.h"
+
+#include <algorithm>
 
 namespace claimdesk::core {
 
@@ -71,9 +72,15 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options,
 
     // Each fictional person replaces their one-time passphrase, exactly as a real user would at first sign-in,
     // so the passphrase shown on screen works straight away. The supervisor then writes the fictional cases
-    // (an admin sees no case content, so an admin could not).
+    // (an admin sees no case content, so an admin could not). The three sessions stay open for the therapy fund,
+    // whose story needs each of them in turn (no second Argon2id unlock), on a clock the story can move back to
+    // the day of each step.
+    DemoClock storyClock(options.clock);
+    VaultOptions sessionOptions = options;
+    sessionOptions.clock = &storyClock;
+    std::vector<std::unique_ptr<Vault>> sessions;  // destroyed (locked) before the clock
     for (auto it = people.begin() + 1; it != people.end(); ++it) {
-        auto session = Vault::unlock(path, it->username, oneTimePassphraseFor(*it), options);
+        auto session = Vault::unlock(path, it->username, oneTimePassphraseFor(*it), sessionOptions);
         if (!session) {
             return session.error();
         }
@@ -91,7 +98,21 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options,
                 return computed.error();
             }
         }
-        (*session)->lock(LockReason::Quit);
+        sessions.push_back(std::move(*session));
+    }
+    const auto sessionOf = [&](const QString& username) -> Vault& {
+        return **std::find_if(sessions.begin(), sessions.end(),
+                              [&](const auto& v) { return v->currentUser().username == username; });
+    };
+    if (content.therapyFund) {
+        auto fund = DemoTherapy::write(sessionOf(DemoCases::kSupervisor), sessionOf(DemoCases::kSolicitor),
+                                       sessionOf(DemoCases::kParalegal), storyClock, content.seed);
+        if (!fund) {
+            return fund.error();
+        }
+    }
+    for (const auto& session : sessions) {
+        session->lock(LockReason::Quit);
     }
     return {};
 }

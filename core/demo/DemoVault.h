@@ -23,6 +23,9 @@ struct DemoAccount {
 struct DemoContent {
     int cases = 200;  // fictional cases (DemoCases), written by the demo supervisor
     quint32 seed = 1;  // the same seed always gives the same cases
+    // Fictional therapy providers, this year's and last year's fund budgets and (when there are cases) a few dozen
+    // therapy requests in every status of the workflow (DemoTherapy).
+    bool therapyFund = true;
 };
 
 // A throwaway vault of fictional people and fictional cases for trying ClaimDesk without real client data.

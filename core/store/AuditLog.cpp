@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <limits>
+
 namespace claimdesk::core {
 
 namespace {
@@ -127,6 +129,86 @@ Result<std::vector<AuditEntry>> AuditLog::listFor(sql::Connection& db, const QSt
     }
     stmt->bind(1, entity).bind(2, entityId);
     return readEntries(*stmt);
+}
+
+void AuditFilter::setLocalDays(const QDate& from, const QDate& to)
+{
+    fromUtc = from.isValid() ? from.startOfDay(Qt::LocalTime).toUTC() : QDateTime();
+    untilUtc = to.isValid() ? to.addDays(1).startOfDay(Qt::LocalTime).toUTC() : QDateTime();
+}
+
+bool AuditFilter::isEmpty() const
+{
+    return username.trimmed().isEmpty() && caseReference.trimmed().isEmpty() && action.trimmed().isEmpty()
+        && !fromUtc.isValid() && !untilUtc.isValid();
+}
+
+Result<AuditPage> AuditLog::query(sql::Connection& db, const AuditFilter& filter, qint64 beforeId, int limit)
+{
+    if (limit < 1 || limit > kMaxPageSize) {
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("Ask for 1 to %1 audit entries at a time.").arg(kMaxPageSize));
+    }
+    const QString username = filter.username.trimmed().toLower();
+    const QString reference = filter.caseReference.trimmed().toUpper();
+    QString action = filter.action.trimmed();
+    while (action.endsWith(QLatin1Char('.'))) {
+        action.chop(1);
+    }
+    // Fixed SQL fragments only; every value is bound. Unused filters bind NULL and drop out ("?1 IS NULL OR …")
+    // would stop SQLite from using an index, so the statement is built from the filters that are set.
+    QByteArray sql = "SELECT id, at, username, action, entity, entity_id, summary, prev_hash, hash "
+                     "FROM audit_log WHERE id < ?1";
+    if (!username.isEmpty()) {
+        sql += " AND username = ?2";
+    }
+    if (!reference.isEmpty()) {
+        sql += " AND entity = 'case' AND entity_id = ?3";
+    }
+    if (!action.isEmpty()) {
+        // "a.b" itself, or anything from "a.b." up to (not including) "a.b/" ('/' follows '.' in every collation
+        // SQLite uses here: BINARY compares code points).
+        sql += " AND (action = ?4 OR (action >= ?5 AND action < ?6))";
+    }
+    if (filter.fromUtc.isValid()) {
+        sql += " AND at >= ?7";
+    }
+    if (filter.untilUtc.isValid()) {
+        sql += " AND at < ?8";
+    }
+    sql += " ORDER BY id DESC LIMIT ?9";
+    auto stmt = db.prepare(sql.constData());
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    if (!username.isEmpty()) {
+        stmt->bind(2, username);
+    }
+    if (!reference.isEmpty()) {
+        stmt->bind(3, reference);
+    }
+    if (!action.isEmpty()) {
+        stmt->bind(4, action).bind(5, action + QLatin1Char('.')).bind(6, action + QLatin1Char('/'));
+    }
+    if (filter.fromUtc.isValid()) {
+        stmt->bind(7, isoMs(filter.fromUtc));
+    }
+    if (filter.untilUtc.isValid()) {
+        stmt->bind(8, isoMs(filter.untilUtc));
+    }
+    stmt->bind(9, static_cast<qint64>(limit) + 1);  // one more than asked: is there another page?
+    auto entries = readEntries(*stmt);
+    if (!entries) {
+        return entries.error();
+    }
+    AuditPage page;
+    page.more = entries->size() > static_cast<size_t>(limit);
+    if (page.more) {
+        entries->pop_back();
+    }
+    page.entries = std::move(*entries);
+    return page;
 }
 
 Result<AuditChainReport> AuditLog::verify(sql::Connection& db)

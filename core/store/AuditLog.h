@@ -26,6 +26,30 @@ struct AuditEntry {
     QString hash;
 };
 
+// Which entries a query returns. Every field is optional (empty or invalid: no restriction); the entries match
+// all the fields given.
+struct AuditFilter {
+    QString username;       // exactly this user (usernames are stored lower case; compared lower case)
+    QString caseReference;  // entries about this case: entity "case" and this entity id (compared upper case)
+    // The action and every action below it at a '.': "therapy" (or "therapy.") matches "therapy.invoice.add"
+    // but not "therapyx"; "vault.unlock" matches "vault.unlock" only (and any "vault.unlock.…").
+    QString action;
+    QDateTime fromUtc;   // at or after this instant
+    QDateTime untilUtc;  // before this instant
+
+    // Whole days in the computer's local time zone, both inclusive: from 00:00 local on `from` to 00:00 local on
+    // the day after `to` (an invalid date leaves that end open).
+    void setLocalDays(const QDate& from, const QDate& to);
+    bool isEmpty() const;
+};
+
+// One page of a query, newest first. `more` says older matching entries exist: ask again with
+// beforeId = entries.back().id.
+struct AuditPage {
+    std::vector<AuditEntry> entries;
+    bool more = false;
+};
+
 struct AuditChainReport {
     bool intact = true;
     qint64 entries = 0;
@@ -46,6 +70,11 @@ public:
     static Result<std::vector<AuditEntry>> list(sql::Connection& db, int limit = -1);
     // The entries about one entity ("case", "BBK-2026-0042"), oldest first, through the entity index.
     static Result<std::vector<AuditEntry>> listFor(sql::Connection& db, const QString& entity, const QString& entityId);
+
+    // The entries matching `filter` with an id below `beforeId` (0: from the newest), newest first, at most `limit`
+    // (1 to kMaxPageSize). Keyset paging: each page is one indexed query, whatever the log's length.
+    static constexpr int kMaxPageSize = 5000;
+    static Result<AuditPage> query(sql::Connection& db, const AuditFilter& filter, qint64 beforeId, int limit);
 
     static QString computeHash(const AuditEntry& entry);
 };

@@ -200,7 +200,7 @@ void CliCasesTest::importGoodFileThenListShowAndSearch()
     QVERIFY(shown.out.contains(QRegularExpression(QStringLiteral("Account recorded: +yes"))));
     QVERIFY(shown.out.contains(QRegularExpression(QStringLiteral("Date of birth: +3 Feb 1985"))));
     QVERIFY(shown.out.contains(QStringLiteral("Safe contact")));
-    QVERIFY(shown.out.contains(QStringLiteral("Sep 1995")) || shown.out.contains(QStringLiteral("Sept 1995")));
+    QVERIFY(shown.out.contains(QStringLiteral("Sep 1995")));  // never the "Sept" of newer en-GB locale data
     QVERIFY(shown.out.contains(QStringLiteral("William Hartley")));
 
     const CliResult missing = f.as(QStringLiteral("demo-paralegal"), {QStringLiteral("cases"), QStringLiteral("show")},

@@ -84,6 +84,9 @@ private slots:
     void manualDeadlinesAndCompletion();
     void diaryScopesAndReferenceOnly();
     void reminderLadderAcknowledgmentAndEscalation();
+    void reminderLadderText_data();
+    void reminderLadderText();
+    void firmReminderLadderIsUsedByTheDiary();
     void icsExportHasReferenceAndTitleOnly();
     void restrictedCaseIsRefused();
     void courtClosureMovesTheSafeDateAndRecomputesEveryCase();
@@ -415,6 +418,96 @@ void TestDeadlineService::reminderLadderAcknowledgmentAndEscalation()
     QVERIFY(next != later->end());
     QCOMPARE(next->reminderRung, QStringLiteral("1 month"));
     QVERIFY(!next->escalated);
+}
+
+void TestDeadlineService::reminderLadderText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("canonical");  // empty: refused
+    QTest::addColumn<QString>("words");
+    QTest::newRow("the standard ladder") << QStringLiteral("12m, 6m, 3m, 1m, 2w, 5bd")
+                                         << QStringLiteral("12m, 6m, 3m, 1m, 2w, 5bd")
+                                         << QStringLiteral("12, 6, 3 and 1 months, 2 weeks before, then each of the "
+                                                           "last 5 business days");
+    QTest::newRow("any order, spaces or semicolons, capitals") << QStringLiteral("2W;18M 9m  10BD")
+                                                               << QStringLiteral("18m, 9m, 2w, 10bd")
+                                                               << QStringLiteral("18 and 9 months, 2 weeks before, then "
+                                                                                 "each of the last 10 business days");
+    QTest::newRow("days alone reach the last fortnight") << QStringLiteral("60d, 7d") << QStringLiteral("60d, 7d")
+                                                         << QStringLiteral("60 and 7 days before");
+    QTest::newRow("one last business day") << QStringLiteral("1bd") << QStringLiteral("1bd")
+                                           << QStringLiteral("on the last business day");
+    QTest::newRow("refused: nothing in the last two weeks") << QStringLiteral("12m, 6m, 1m") << QString() << QString();
+    QTest::newRow("refused: empty") << QStringLiteral("  ") << QString() << QString();
+    QTest::newRow("refused: unknown unit") << QStringLiteral("6y, 5bd") << QString() << QString();
+    QTest::newRow("refused: zero") << QStringLiteral("0m, 5bd") << QString() << QString();
+    QTest::newRow("refused: more than 36 months") << QStringLiteral("48m, 5bd") << QString() << QString();
+    QTest::newRow("refused: business days twice") << QStringLiteral("5bd, 3bd") << QString() << QString();
+    QTest::newRow("refused: a rung twice") << QStringLiteral("6m, 6m, 5bd") << QString() << QString();
+}
+
+void TestDeadlineService::reminderLadderText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, canonical);
+    QFETCH(QString, words);
+    auto parsed = ReminderLadder::parse(text);
+    if (canonical.isEmpty()) {
+        QCOMPARE_ERROR(parsed, ErrorCode::InvalidInput);
+        return;
+    }
+    QVERIFY_OK(parsed);
+    QCOMPARE(parsed->text(), canonical);
+    QCOMPARE(parsed->describe(), words);
+    // Rungs come out in date order and never after the safe date.
+    const auto rungs = parsed->rungsFor(QDate(2027, 6, 30), Region::EnglandWales);
+    QVERIFY(!rungs.empty());
+    for (std::size_t i = 1; i < rungs.size(); ++i) {
+        QVERIFY(rungs[i - 1].second <= rungs[i].second);
+    }
+    QVERIFY(rungs.back().second <= QDate(2027, 6, 30));
+    // The horizon is far enough: a safe date on it (or later) has no rung due yet, so the diary may skip it.
+    const QDate today(2026, 11, 27);
+    QVERIFY(parsed->rungsFor(parsed->horizon(today), Region::EnglandWales).front().second > today);
+}
+
+void TestDeadlineService::firmReminderLadderIsUsedByTheDiary()
+{
+    TestFirm firm;
+    CaseService cases(firm.solicitor());
+    DeadlineService deadlines(firm.solicitor(), cases);
+    auto created = cases.create(childCase());  // safe date Thu 31 Dec 2026
+    QVERIFY_OK(created);
+    QVERIFY_OK(deadlines.recompute(created->id, TestFirm::today()));
+    auto standard = deadlines.firmReminderLadder();
+    QVERIFY_OK(standard);
+    QCOMPARE(standard->text(), ReminderLadder::standard().text());
+
+    // A solicitor cannot change the firm's ladder; the refusal is audited.
+    auto weekly = ReminderLadder::parse(QStringLiteral("12m, 6w, 5w, 2w, 5bd"));
+    QVERIFY_OK(weekly);
+    const int refusals = auditCount(firm.solicitor(), QStringLiteral("permission.denied"));
+    QCOMPARE_ERROR(deadlines.setFirmReminderLadder(*weekly), ErrorCode::PermissionDenied);
+    QCOMPARE(auditCount(firm.solicitor(), QStringLiteral("permission.denied")), refusals + 1);
+
+    CaseService samCases(firm.supervisor());
+    DeadlineService samDeadlines(firm.supervisor(), samCases);
+    QVERIFY_OK(samDeadlines.setFirmReminderLadder(*weekly));
+    QCOMPARE(auditCount(firm.supervisor(), QStringLiteral("deadline.reminder-ladder.set")), 1);
+    auto stored = deadlines.firmReminderLadder();
+    QVERIFY_OK(stored);
+    QCOMPARE(stored->text(), QStringLiteral("12m, 6w, 5w, 2w, 5bd"));
+
+    // On Fri 27 Nov 2026 the "5 weeks" rung (26 Nov) is the latest due under the firm's ladder (the standard
+    // ladder would show "3 months").
+    const QDate today = TestFirm::today();
+    auto diary = deadlines.diary(DiaryScope::Mine, today, today.addDays(7), today);
+    QVERIFY_OK(diary);
+    auto reminder = std::find_if(diary->begin(), diary->end(), [](const DiaryEntry& e) { return e.needsAcknowledgment; });
+    QVERIFY(reminder != diary->end());
+    QCOMPARE(reminder->reminderRung, QStringLiteral("5 weeks"));
+    QCOMPARE(reminder->reminderDueOn, QDate(2026, 11, 26));
+    QVERIFY(reminder->escalated);  // fell due Thu 26 Nov, not acknowledged by the next business day
 }
 
 void TestDeadlineService::icsExportHasReferenceAndTitleOnly()

@@ -648,7 +648,7 @@ void CasesTest::fullActionRecordIsShownAndEditsInProgressSaveWithoutAConflict()
     };
     QTest::keyClicks(find("actionEdit"), QStringLiteral("Discussed with the safeguarding lead; LADO referral made."));
     QTest::keyClicks(find("leadEdit"), QStringLiteral("Dana Lead"));
-    QTest::keyClicks(find("leadOnEdit"), QDate::currentDate().toString(QStringLiteral("dd/MM/yyyy")));
+    QTest::keyClicks(find("leadOnEdit"), test::TestFirm::today().toString(QStringLiteral("dd/MM/yyyy")));
     qobject_cast<QAbstractButton*>(find("ladoReferralCheckBox"))->click();
     // A referral needs the client's consent, or the reason for going without it: refused, nothing lost.
     QVERIFY(!find("withoutConsentReasonEdit")->isEnabled());
@@ -661,7 +661,7 @@ void CasesTest::fullActionRecordIsShownAndEditsInProgressSaveWithoutAConflict()
     QTest::keyClicks(find("withoutConsentReasonEdit"), QStringLiteral("To protect the children he coaches."));
     qobject_cast<QAbstractButton*>(find("privilegeCheckBox"))->click();
     QTest::keyClicks(find("outcomeEdit"), QStringLiteral("LADO strategy meeting booked."));
-    QTest::keyClicks(find("reviewOnEdit"), QDate::currentDate().addDays(14).toString(QStringLiteral("dd/MM/yyyy")));
+    QTest::keyClicks(find("reviewOnEdit"), test::TestFirm::today().addDays(14).toString(QStringLiteral("dd/MM/yyyy")));
     dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     QTRY_VERIFY(!file->safeguardingBanner()->isVisible());
 
@@ -683,13 +683,13 @@ void CasesTest::fullActionRecordIsShownAndEditsInProgressSaveWithoutAConflict()
     QCOMPARE(saved.safeguardingActionRecord.leadConsulted, QStringLiteral("Dana Lead"));
     QVERIFY(saved.safeguardingActionRecord.referrals == std::vector<core::Referral> {core::Referral::Lado});
     QCOMPARE(saved.safeguardingActionRecord.consent, core::ReferralConsent::WithoutConsent);
-    QCOMPARE(saved.safeguardingActionRecord.reviewOn, QDate::currentDate().addDays(14));
+    QCOMPARE(saved.safeguardingActionRecord.reviewOn, test::TestFirm::today().addDays(14));
     QCOMPARE(saved.version, versionBefore + 2);
     QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
     // The review date is a task on the case.
     const auto tasks = core::CaseService(m_firm->supervisor()).tasks(id).value();
     QVERIFY(std::any_of(tasks.begin(), tasks.end(), [](const core::Task& t) {
-        return t.title.startsWith(QStringLiteral("Safeguarding review")) && t.due == QDate::currentDate().addDays(14);
+        return t.title.startsWith(QStringLiteral("Safeguarding review")) && t.due == test::TestFirm::today().addDays(14);
     }));
 }
 

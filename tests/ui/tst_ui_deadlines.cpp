@@ -14,6 +14,7 @@
 #include "ui/cases/CaseWorkspace.h"
 #include "ui/cases/CaseListPanel.h"
 #include "ui/deadlines/CaseDeadlinesTab.h"
+#include "ui/deadlines/CourtClosuresWindow.h"
 #include "ui/deadlines/DeadlineDialogs.h"
 #include "ui/deadlines/DeadlineListModel.h"
 #include "ui/deadlines/DiaryModel.h"
@@ -21,6 +22,7 @@
 #include "ui/deadlines/EventListModel.h"
 #include "ui/deadlines/LimitationPanel.h"
 #include "ui/deadlines/LimitationQueueWindow.h"
+#include "ui/common/Translations.h"
 #include "ui/shell/MainWindow.h"
 
 #include "cases/CaseService.h"
@@ -39,6 +41,7 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -116,7 +119,12 @@ private slots:
     void diaryShowsTheReferenceNeverTheClientAndReminderAcknowledgmentClearsThePrompt();
     void calendarExportHoldsReferencesOnly();
     void supervisorVerifiesAndTheQueueEmpties();
+    void subjectAccessRequestTheOtherSideAnswersIsDiarisedForThem();
+    void supervisorChangesTheReminderLadderAndTheDiaryFollows();
+    void courtClosureDaysAreAddedAndRemovedBySupervisorsOnly();
     void modelsPassTheModelTester();
+    void pluralsReadAsEnglish();
+    void statusBarShowsRemindersUntilAcknowledged();
 
 private:
     ui::MainWindow* signIn(const QString& username);
@@ -135,6 +143,7 @@ private:
 void DeadlinesUiTest::initTestCase()
 {
     test::useTestSettings();
+    ui::installTranslations(*QCoreApplication::instance());  // as app/gui/main.cpp: English plural forms
 }
 
 void DeadlinesUiTest::init()
@@ -464,6 +473,155 @@ void DeadlinesUiTest::calendarExportHoldsReferencesOnly()
     QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Inform), 1);
 }
 
+void DeadlinesUiTest::subjectAccessRequestTheOtherSideAnswersIsDiarisedForThem()
+{
+    const qint64 id = createCase();
+    QVERIFY(signIn(QStringLiteral("sol")));
+    ui::CaseDeadlinesTab* tab = openDeadlines(id);
+    QVERIFY(tab);
+    tab->findChild<QPushButton*>(QStringLiteral("recordEventButton"))->click();
+    auto* dialog = tab->findChild<ui::RecordEventDialog*>();
+    QVERIFY(dialog);
+    auto* party = dialog->findChild<QComboBox*>(QStringLiteral("eventPartyCombo"));
+    auto* region = dialog->findChild<QComboBox*>(QStringLiteral("eventRegionCombo"));
+    QVERIFY(party && region);
+    // "Who replies" only for the events that have a reply.
+    dialog->setEventType(dl::EventType::LetterOfClaimPosted);
+    QVERIFY(!party->isVisible());
+    QVERIFY(region->isVisible());
+    dialog->setEventType(dl::EventType::SubjectAccessRequestReceived);
+    QVERIFY(party->isVisible());
+    party->setCurrentIndex(party->findData(static_cast<int>(dl::ActingParty::Opponent)));
+    region->setCurrentIndex(region->findData(static_cast<int>(core::Region::Scotland)));
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("eventDateEdit")), QStringLiteral("2/11/2026"));
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY(tab->findChild<ui::RecordEventDialog*>() == nullptr);
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+
+    auto events = m_session->deadlines()->events(id);
+    QVERIFY(events && events->size() == 1);
+    QCOMPARE(events->front().event.party, std::optional<dl::ActingParty>(dl::ActingParty::Opponent));
+    QCOMPARE(events->front().event.region, core::Region::Scotland);
+    ui::DeadlineListModel* deadlines = tab->deadlinesModel();
+    int sar = -1;
+    for (int r = 0; r < deadlines->rowCount(); ++r) {
+        if (deadlines->index(r, ui::DeadlineListModel::Rule).data().toString().contains(QStringLiteral("SAR"))) {
+            sar = r;
+        }
+    }
+    QVERIFY2(sar >= 0, qPrintable(cells(*deadlines).join(QLatin1Char('|'))));
+    QCOMPARE(deadlines->index(sar, ui::DeadlineListModel::WhoActs).data().toString(), QStringLiteral("Other side"));
+}
+
+void DeadlinesUiTest::supervisorChangesTheReminderLadderAndTheDiaryFollows()
+{
+    const qint64 id = createCase();
+    storeDeadlines(id);
+    // A solicitor sees the button, disabled, with the reason.
+    QVERIFY(signIn(QStringLiteral("sol")));
+    ui::DiaryWindow* diary = openDiary();
+    QVERIFY(diary);
+    auto* button = diary->findChild<QPushButton*>(QStringLiteral("reminderLadderButton"));
+    QVERIFY(button && !button->isEnabled());
+    QVERIFY(button->toolTip().contains(QStringLiteral("supervisor")));
+    diary->close();
+    m_main.reset();
+    m_session.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+    QVERIFY(signIn(QStringLiteral("sam")));
+    diary = openDiary();
+    QVERIFY(diary);
+    diary->setScopeIndex(2);  // all firm
+    button = diary->findChild<QPushButton*>(QStringLiteral("reminderLadderButton"));
+    QVERIFY(button->isEnabled());
+    button->click();
+    auto* dialog = diary->findChild<ui::ReminderLadderDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->ladderEdit()->text(), QStringLiteral("12m, 6m, 3m, 1m, 2w, 5bd"));
+    // A ladder with nothing in the last fortnight is refused as typed, and the text stays.
+    dialog->ladderEdit()->setText(QStringLiteral("12m, 6m"));
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("two weeks")));
+    QCOMPARE(dialog->ladderEdit()->text(), QStringLiteral("12m, 6m"));
+    // The preview reads the ladder back in words while typing.
+    dialog->ladderEdit()->setText(QStringLiteral("12m, 6w, 5w, 2w, 5bd"));
+    QVERIFY2(dialog->previewLabel()->text().contains(QStringLiteral("6, 5 and 2 weeks")),
+             qPrintable(dialog->previewLabel()->text()));
+    dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY(diary->findChild<ui::ReminderLadderDialog*>() == nullptr);
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    // The diary reloads with the firm's ladder: on 27 Nov the "5 weeks" rung (26 Nov) is the one due.
+    bool found = false;
+    for (int r = 0; r < diary->model()->rowCount(); ++r) {
+        const dl::DiaryEntry* e = diary->model()->entryAt(r);
+        if (e->needsAcknowledgment) {
+            QCOMPARE(e->reminderRung, QStringLiteral("5 weeks"));
+            found = true;
+        }
+    }
+    QVERIFY(found);
+
+    // "Overdue only" lists nothing due today or later (reminders still show above the table).
+    diary->setRange(ui::DiaryWindow::Range::Overdue);
+    for (int r = 0; r < diary->model()->rowCount(); ++r) {
+        QVERIFY(diary->model()->entryAt(r)->dueOn < QDate(2026, 11, 27) || diary->model()->entryAt(r)->needsAcknowledgment);
+    }
+}
+
+void DeadlinesUiTest::courtClosureDaysAreAddedAndRemovedBySupervisorsOnly()
+{
+    const qint64 id = createCase();
+    storeDeadlines(id);  // limitation safe date Thu 31 Dec 2026
+    QVERIFY(signIn(QStringLiteral("sol")));
+    m_main->findChild<QAction*>(QStringLiteral("courtClosuresAction"))->trigger();
+    auto* window = m_main->findChild<ui::CourtClosuresWindow*>();
+    QVERIFY(window && window->isVisible());
+    QVERIFY(!window->findChild<QPushButton*>(QStringLiteral("addClosureButton"))->isEnabled());
+    QVERIFY(window->findChild<QPushButton*>(QStringLiteral("addClosureButton"))->toolTip().contains(
+        QStringLiteral("supervisor")));
+    m_main.reset();
+    m_session.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+    QVERIFY(signIn(QStringLiteral("sam")));
+    m_main->findChild<QAction*>(QStringLiteral("courtClosuresAction"))->trigger();
+    window = m_main->findChild<ui::CourtClosuresWindow*>();
+    QVERIFY(window);
+    auto* date = window->findChild<QLineEdit*>(QStringLiteral("closureDateEdit"));
+    auto* name = window->findChild<QLineEdit*>(QStringLiteral("closureNameEdit"));
+    auto* add = window->findChild<QPushButton*>(QStringLiteral("addClosureButton"));
+    // No reason: refused in the window, what was typed stays.
+    QTest::keyClicks(date, QStringLiteral("31/12/2026"));
+    add->click();
+    QVERIFY(window->findChild<QLabel*>(QStringLiteral("messageLabel"))->isVisible());
+    QCOMPARE(date->text(), QStringLiteral("31/12/2026"));
+    QTest::keyClicks(name, QStringLiteral("New Year's Eve closure notice"));
+    add->click();
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    QCOMPARE(window->table()->rowCount(), 1);
+    QCOMPARE(window->table()->item(0, 0)->text(), QStringLiteral("31 Dec 2026"));
+    QVERIFY(date->text().isEmpty());
+    // The case's limitation safe date moves off the closure day at the next recomputation.
+    core::CaseService cases(m_firm->supervisor());
+    dl::DeadlineService deadlines(m_firm->supervisor(), cases);
+    QVERIFY(deadlines.refreshStale(test::TestFirm::today(), 100).ok());
+    auto stored = deadlines.deadlines(id);
+    QVERIFY(stored.ok());
+    bool moved = false;
+    for (const dl::StoredDeadline& d : *stored) {
+        moved = moved || (d.kind == dl::DeadlineKind::Limitation && d.safeOn == QDate(2026, 12, 30));
+    }
+    QVERIFY(moved);
+    // Removing asks first.
+    window->table()->selectRow(0);
+    m_prompter.confirmAnswers << true;
+    window->findChild<QPushButton*>(QStringLiteral("removeClosureButton"))->click();
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Confirm), 1);
+    QCOMPARE(window->table()->item(0, 0)->data(Qt::UserRole).toDate(), QDate());  // the "none added" row
+}
+
 void DeadlinesUiTest::supervisorVerifiesAndTheQueueEmpties()
 {
     const qint64 id = createCase();  // facts entered by sol
@@ -523,4 +681,42 @@ void DeadlinesUiTest::modelsPassTheModelTester()
 }
 
 QTEST_MAIN(DeadlinesUiTest)
+void DeadlinesUiTest::statusBarShowsRemindersUntilAcknowledged()
+{
+    const qint64 id = createCase();  // safe date 31 Dec 2026: the 3-month rung fell due on 30 Sep
+    storeDeadlines(id);
+    QVERIFY(signIn(QStringLiteral("sol")));
+    auto* button = m_main->findChild<QToolButton*>(QStringLiteral("remindersStatusButton"));
+    QVERIFY(button);
+    QTRY_VERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("⚠ 1 limitation reminder to acknowledge — 1 escalated"));
+    QVERIFY(!button->text().contains(QStringLiteral("Ruth")));  // the client's name is never outside the case file
+    button->click();
+    ui::DiaryWindow* diary = m_main->findChild<ui::DiaryWindow*>();
+    QVERIFY(diary && diary->isVisible());
+    QCOMPARE(diary->findChild<QComboBox*>(QStringLiteral("diaryScopeCombo"))->currentIndex(), 0);
+    auto* ack = diary->remindersFrame()->findChild<QPushButton*>(QStringLiteral("acknowledgeButton"));
+    QVERIFY(ack);
+    ack->click();
+    QTRY_VERIFY(!button->isVisible());
+}
+
+void DeadlinesUiTest::pluralsReadAsEnglish()
+{
+    // Every tr("… %n …") of the deadlines screens has its English forms in ui/translations/claimdesk_en.ts (under the
+    // full class name): "1 deadline", never "1 deadline(s)".
+    const auto tr = [](const char* context, const char* source, int n) {
+        return QCoreApplication::translate(context, source, nullptr, n);
+    };
+    QCOMPARE(tr("claimdesk::ui::DiaryWindow", "%n deadline(s)", 1), QStringLiteral("1 deadline"));
+    QCOMPARE(tr("claimdesk::ui::DiaryWindow", "%n deadline(s)", 3), QStringLiteral("3 deadlines"));
+    QCOMPARE(tr("claimdesk::ui::DiaryWindow", "<b>%n limitation reminder(s) to acknowledge</b>", 1),
+             QStringLiteral("<b>1 limitation reminder to acknowledge</b>"));
+    QCOMPARE(tr("claimdesk::ui::LimitationQueueWindow", "%n case(s) need attention.", 1),
+             QStringLiteral("1 case needs attention."));
+    QCOMPARE(tr("claimdesk::ui::CaseDeadlinesTab", "%1: %n deadline(s) changed.", 2),
+             QStringLiteral("%1: 2 deadlines changed."));
+    QCOMPARE(tr("claimdesk::ui::EventListModel", "%1 (%n day(s))", 1), QStringLiteral("%1 (1 day)"));
+}
+
 #include "tst_ui_deadlines.moc"

@@ -11,6 +11,7 @@
 #include "ui/cases/CasePartiesTab.h"
 #include "ui/cases/CaseTasksTab.h"
 #include "ui/deadlines/CaseDeadlinesTab.h"
+#include "ui/therapy/CaseTherapyTab.h"
 #include "ui/cases/CaseText.h"
 #include "ui/cases/ConflictDialog.h"
 #include "ui/cases/SafeguardingActionDialog.h"
@@ -32,40 +33,6 @@
 namespace claimdesk::ui {
 
 namespace {
-
-// Therapy: filled by a later release. A calm card that says so, and what to do meanwhile.
-QWidget* comingLater(const QString& objectName, const QString& heading, const QString& text, const QString& meanwhile)
-{
-    auto* page = new QWidget;
-    page->setObjectName(objectName);
-    auto* card = new QFrame(page);
-    card->setFrameShape(QFrame::StyledPanel);
-    card->setBackgroundRole(QPalette::Base);
-    card->setAutoFillBackground(true);
-    card->setMaximumWidth(600);
-    auto* title = new QLabel(heading, card);
-    makeSubheading(title);
-    auto* body = new QLabel(text, card);
-    body->setWordWrap(true);
-    auto* hint = new QLabel(meanwhile, card);
-    hint->setWordWrap(true);
-    makeSecondary(hint);
-    auto* cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(28, 24, 28, 24);
-    cardLayout->setSpacing(10);
-    cardLayout->addWidget(title);
-    cardLayout->addWidget(body);
-    cardLayout->addWidget(hint);
-    auto* row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(card, 4);
-    row->addStretch(1);
-    auto* layout = new QVBoxLayout(page);
-    layout->addSpacing(24);
-    layout->addLayout(row);
-    layout->addStretch(1);
-    return page;
-}
 
 QFrame* banner(QWidget* parent, const QString& objectName, const QString& background, const QString& border,
                const QString& text)
@@ -183,12 +150,9 @@ CaseFileWidget::CaseFileWidget(VaultSession& session, Prompter& prompter, core::
     connect(this, &CaseFileWidget::saved, deadlines, &CaseDeadlinesTab::caseSaved);  // facts changed: recompute
     connect(deadlines, &CaseDeadlinesTab::statusMessage, this, &CaseFileWidget::statusMessage);
     m_tabs->addTab(deadlines, tr("&Deadlines"));
-    m_tabs->addTab(comingLater(QStringLiteral("therapyTab"), tr("Therapy"),
-                               tr("Therapy funding arrives in a later release: sessions agreed and attended, the "
-                                  "budget left, and invoices from therapists."),
-                               tr("Until then, record therapy arrangements as notes, and the therapist as a party "
-                                  "with the role “Therapist”.")),
-                   tr("T&herapy"));
+    m_therapy = new CaseTherapyTab(session, prompter, m_caseId, m_reference, staff, m_tabs);
+    connect(m_therapy, &CaseTherapyTab::statusMessage, this, &CaseFileWidget::statusMessage);
+    m_tabs->addTab(m_therapy, tr("T&herapy"));
     if (supervisor) {
         m_history = new CaseHistoryTab(session, prompter, m_caseId, staff, m_tabs);
         m_tabs->addTab(m_history, tr("Histor&y"));
@@ -509,6 +473,7 @@ void CaseFileWidget::wipe()
     m_account->wipe();
     m_notes->wipe();
     m_tasks->wipe();
+    m_therapy->wipe();
     if (m_history != nullptr) {
         m_history->wipe();
     }

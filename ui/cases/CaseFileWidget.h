@@ -25,6 +25,7 @@ class CaseOverviewTab;
 class CasePartiesTab;
 class CaseSection;
 class CaseTasksTab;
+class CaseTherapyTab;
 class ConflictDialog;
 class Prompter;
 class VaultSession;
@@ -66,6 +67,7 @@ public:
     CaseNotesTab* notesTab() const { return m_notes; }
     CaseTasksTab* tasksTab() const { return m_tasks; }
     CaseHistoryTab* historyTab() const { return m_history; }
+    CaseTherapyTab* therapyTab() const { return m_therapy; }
     QLabel* safeContactBanner() const { return m_safeContact; }
     QFrame* safeguardingBanner() const { return m_safeguardingFrame; }
     ConflictDialog* conflictDialog() const;  // the conflict being resolved, if any
@@ -120,6 +122,7 @@ private:
     CaseAccountTab* m_account;
     CaseNotesTab* m_notes;
     CaseTasksTab* m_tasks;
+    CaseTherapyTab* m_therapy;
     CaseHistoryTab* m_history = nullptr;
     std::vector<CaseSection*> m_sections;
     QPointer<QDialog> m_conflict;  // a ConflictDialog

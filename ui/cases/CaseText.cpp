@@ -1,5 +1,7 @@
 #include "ui/cases/CaseText.h"
 
+#include "deadlines/DateRules.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -60,7 +62,7 @@ DateParse dayMonthYear(int day, int month, int year)
 
 QString ukDate(const QDate& date)
 {
-    return date.isValid() ? CaseText::ukLocale().toString(date, QStringLiteral("d MMM yyyy")) : QString();
+    return core::deadlines::ukShortDate(date);  // "Sep", whatever the locale data says
 }
 
 QString ukDate(const QDate& date, core::DatePrecision precision)
@@ -70,7 +72,7 @@ QString ukDate(const QDate& date, core::DatePrecision precision)
     }
     switch (precision) {
     case core::DatePrecision::Day: return ukDate(date);
-    case core::DatePrecision::Month: return CaseText::ukLocale().toString(date, QStringLiteral("MMM yyyy"));
+    case core::DatePrecision::Month: return core::deadlines::ukMonthYear(date);
     case core::DatePrecision::Year: return QString::number(date.year());
     case core::DatePrecision::Approximate: return CaseText::tr("about %1").arg(date.year());
     }

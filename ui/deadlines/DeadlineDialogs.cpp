@@ -1,6 +1,7 @@
 #include "ui/deadlines/DeadlineDialogs.h"
 
 #include "ui/cases/CaseSection.h"
+#include "ui/cases/CaseText.h"
 #include "ui/cases/DateInput.h"
 #include "ui/common/Typography.h"
 #include "ui/deadlines/DeadlineText.h"
@@ -126,6 +127,21 @@ RecordEventDialog::RecordEventDialog(const QString& reference, Submit submit, QW
     m_expiresEdit = form::line(this, QStringLiteral("expiresOnEdit"), 40);
     m_expiresHint = form::hint(this);
     m_expires = new DateInput(m_expiresEdit, m_expiresHint, {false, false, true}, this);
+    m_party = new QComboBox(this);
+    m_party->setObjectName(QStringLiteral("eventPartyCombo"));
+    m_party->addItem(tr("We must reply (it was sent to us or the client)"),
+                     static_cast<int>(core::deadlines::ActingParty::Own));
+    m_party->addItem(tr("The other side must reply (we sent it)"),
+                     static_cast<int>(core::deadlines::ActingParty::Opponent));
+    m_party->setToolTip(tr("Decides which date is diarised: our earliest safe date, or the last day the other side "
+                           "is still in time."));
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("eventRegionCombo"));
+    for (const core::Region r : {core::Region::EnglandWales, core::Region::Scotland, core::Region::NorthernIreland}) {
+        m_region->addItem(regionName(r), static_cast<int>(r));
+    }
+    m_region->setToolTip(tr("Where the step happened (where service took place): its bank holidays decide the "
+                            "business days."));
     m_note = form::line(this, QStringLiteral("eventNoteEdit"), 500);
     m_note->setPlaceholderText(tr("Optional: e.g. posted by Pat, proof of postage on file"));
     m_message = messageLabel(this);
@@ -139,6 +155,8 @@ RecordEventDialog::RecordEventDialog(const QString& reference, Submit submit, QW
     m_form->addRow(tr("E&xtra days:"), m_days);
     m_form->addRow(tr("&Relevant period:"), m_relevantPeriod);
     m_form->addRow(tr("Ends &on:"), form::withHint(m_expiresEdit, m_expiresHint));
+    m_form->addRow(tr("&Who replies:"), m_party);
+    m_form->addRow(tr("Re&gion:"), m_region);
     m_form->addRow(tr("&Note:"), m_note);
 
     auto* hint = new QLabel(tr("Deadlines are worked out again from every event recorded on the case; you will see "
@@ -175,6 +193,8 @@ void RecordEventDialog::updateFields()
     m_form->setRowVisible(5, type == EventType::DefenceExtensionAgreed);
     m_form->setRowVisible(6, type == EventType::Part36OfferSent);
     m_form->setRowVisible(7, type == EventType::StandstillAgreed);
+    m_form->setRowVisible(8, type == EventType::SubjectAccessRequestReceived
+                                 || type == EventType::RehabilitationProposalReceived);
     showMessage(m_message, QString());
     adjustSize();
 }
@@ -183,6 +203,10 @@ QString RecordEventDialog::collect(Event& event) const
 {
     event = Event {};
     event.type = static_cast<EventType>(m_type->currentData().toInt());
+    event.region = static_cast<core::Region>(m_region->currentData().toInt());
+    if (event.type == EventType::SubjectAccessRequestReceived || event.type == EventType::RehabilitationProposalReceived) {
+        event.party = static_cast<core::deadlines::ActingParty>(m_party->currentData().toInt());
+    }
     if (dated(event.type)) {
         if (!m_date->isAcceptable() || !m_date->date().isValid()) {
             return m_date->problem().isEmpty() ? tr("Give the date of the event.") : m_date->problem();
@@ -312,6 +336,79 @@ void ManualDeadlineDialog::accept()
         problem = m_date->problem().isEmpty() ? tr("Give the date the court ordered.") : m_date->problem();
     } else if (m_submit) {
         problem = m_submit(m_title->text().trimmed(), m_date->date(), m_note->text().trimmed());
+    }
+    showMessage(m_message, problem);
+    if (problem.isEmpty()) {
+        QDialog::accept();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+ReminderLadderDialog::ReminderLadderDialog(const core::deadlines::ReminderLadder& current, const QDate& exampleSafeDate,
+                                           Submit submit, QWidget* parent)
+    : QDialog(parent), m_submit(std::move(submit)), m_example(exampleSafeDate)
+{
+    setObjectName(QStringLiteral("ReminderLadderDialog"));
+    setWindowTitle(tr("Limitation reminder ladder — ClaimDesk"));
+    m_ladder = form::line(this, QStringLiteral("reminderLadderEdit"), 120);
+    m_ladder->setText(current.text());
+    m_ladder->setPlaceholderText(core::deadlines::ReminderLadder::standard().text());
+    auto* hint = new QLabel(tr("Each rung is a number and a unit: <b>m</b> months, <b>w</b> weeks, <b>d</b> days before "
+                               "the safe date, or <b>bd</b> for each of the last business days. Every reminder must "
+                               "be acknowledged; one not acknowledged by the next business day goes to the case's "
+                               "supervisor. The standard ladder is %1.")
+                                .arg(core::deadlines::ReminderLadder::standard().text()),
+                            this);
+    hint->setWordWrap(true);
+    makeSecondary(hint);
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("reminderLadderPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextFormat(Qt::RichText);
+    m_message = messageLabel(this);
+    QFormLayout* fields = form::formLayout(nullptr);
+    fields->addRow(tr("&Ladder:"), m_ladder);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(heading(this, tr("When limitation reminders fall due")));
+    layout->addWidget(hint);
+    layout->addLayout(fields);
+    layout->addWidget(m_preview);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons(this, tr("&Save ladder")));
+    setMinimumWidth(560);
+    connect(m_ladder, &QLineEdit::textChanged, this, &ReminderLadderDialog::updatePreview);
+    updatePreview();
+}
+
+ReminderLadderDialog::~ReminderLadderDialog() = default;
+
+void ReminderLadderDialog::updatePreview()
+{
+    auto parsed = core::deadlines::ReminderLadder::parse(m_ladder->text());
+    if (!parsed) {
+        m_preview->setText(tr("<i>Not a ladder yet.</i>"));
+        showMessage(m_message, parsed.error().message);
+        return;
+    }
+    showMessage(m_message, QString());
+    QStringList dates;
+    for (const auto& [rung, due] : parsed->rungsFor(m_example, core::Region::EnglandWales)) {
+        dates << tr("%1 (%2)").arg(ukDate(due), rung.toHtmlEscaped());
+    }
+    m_preview->setText(tr("Reminders %1.<br>For a safe date of <b>%2</b>: %3.")
+                           .arg(parsed->describe().toHtmlEscaped(), ukDate(m_example),
+                                dates.join(QStringLiteral(", "))));
+}
+
+void ReminderLadderDialog::accept()
+{
+    auto parsed = core::deadlines::ReminderLadder::parse(m_ladder->text());
+    QString problem;
+    if (!parsed) {
+        problem = parsed.error().message;
+    } else if (m_submit) {
+        problem = m_submit(*parsed);
     }
     showMessage(m_message, problem);
     if (problem.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "deadlines/DeadlineService.h"
+
 #include "deadlines/EngineTypes.h"
 
 #include <QDate>
@@ -56,6 +58,8 @@ private:
     QSpinBox* m_relevantPeriod;
     QLineEdit* m_expiresEdit;
     QLabel* m_expiresHint;
+    QComboBox* m_party;  // SAR / rehabilitation proposal: who must reply
+    QComboBox* m_region;  // whose working days count (where service takes place)
     DateInput* m_expires;
     QLineEdit* m_note;
     QLabel* m_message;
@@ -95,6 +99,30 @@ private:
     QLineEdit* m_dateEdit;
     DateInput* m_date;
     QLineEdit* m_note;
+    QLabel* m_message;
+};
+
+// Deadlines › Diary › "Reminder ladder…" (supervisors and admins): the firm's limitation reminder ladder as text
+// ("12m, 6m, 3m, 1m, 2w, 5bd"), read back in words and as the dates it gives for an example safe date while typing.
+class ReminderLadderDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReminderLadderDialog)
+public:
+    using Submit = std::function<QString(const core::deadlines::ReminderLadder& ladder)>;
+    ReminderLadderDialog(const core::deadlines::ReminderLadder& current, const QDate& exampleSafeDate, Submit submit,
+                         QWidget* parent = nullptr);
+    ~ReminderLadderDialog() override;
+    void accept() override;
+    QLineEdit* ladderEdit() const { return m_ladder; }
+    QLabel* previewLabel() const { return m_preview; }
+
+private:
+    void updatePreview();
+
+    Submit m_submit;
+    QDate m_example;
+    QLineEdit* m_ladder;
+    QLabel* m_preview;
     QLabel* m_message;
 };
 

@@ -5,6 +5,7 @@
 #include "ui/cases/StaffNames.h"
 #include "ui/common/Prompter.h"
 #include "ui/common/Typography.h"
+#include "ui/deadlines/DeadlineDialogs.h"
 #include "ui/deadlines/DeadlineText.h"
 #include "ui/deadlines/DiaryModel.h"
 #include "ui/session/VaultSession.h"
@@ -34,7 +35,7 @@ DiaryWindow::DiaryWindow(VaultSession& session, Prompter& prompter, QWidget* par
     : QDialog(parent),
       m_session(session),
       m_prompter(prompter),
-      m_today(DateInput::today()),
+      m_today(session.today()),
       m_model(new DiaryModel(this)),
       m_proxy(new QSortFilterProxyModel(this))
 {
@@ -75,6 +76,15 @@ DiaryWindow::DiaryWindow(VaultSession& session, Prompter& prompter, QWidget* par
     connect(m_scope, &QComboBox::currentIndexChanged, this, &DiaryWindow::reload);
     connect(m_range, &QComboBox::currentIndexChanged, this, &DiaryWindow::reload);
     connect(m_export, &QPushButton::clicked, this, &DiaryWindow::exportCalendar);
+    m_ladderButton = new QPushButton(tr("Reminder &ladder…"), this);
+    m_ladderButton->setObjectName(QStringLiteral("reminderLadderButton"));
+    const bool mayChangeLadder = session.currentUser().role == core::Role::Supervisor
+        || session.currentUser().role == core::Role::Admin;
+    m_ladderButton->setEnabled(mayChangeLadder);
+    m_ladderButton->setToolTip(mayChangeLadder
+                                   ? tr("When limitation reminders fall due, for the whole firm.")
+                                   : tr("Only a supervisor or an admin can change when limitation reminders fall due."));
+    connect(m_ladderButton, &QPushButton::clicked, this, &DiaryWindow::editReminderLadder);
 
     auto* filters = new QHBoxLayout;
     filters->addWidget(scopeLabel);
@@ -84,6 +94,7 @@ DiaryWindow::DiaryWindow(VaultSession& session, Prompter& prompter, QWidget* par
     filters->addWidget(m_range);
     filters->addSpacing(12);
     filters->addWidget(m_summary, 1);
+    filters->addWidget(m_ladderButton);
     filters->addWidget(m_export);
 
     // Reminders that wait for acknowledgment: above the table, hard to miss.
@@ -178,6 +189,7 @@ void DiaryWindow::reload()
     }
     QDate to;
     switch (static_cast<Range>(m_range->currentData().toInt())) {
+    case Range::Overdue: to = m_today.addDays(-1); break;
     case Range::ThisWeek: to = m_today.addDays(7 - m_today.dayOfWeek()); break;  // to Sunday
     case Range::Next30Days: to = m_today.addDays(30); break;
     case Range::Next6Months: to = m_today.addMonths(6); break;
@@ -280,11 +292,13 @@ void DiaryWindow::acknowledge(qint64 deadlineId, const QString& rung)
     // Acknowledging a rung covers the earlier rungs of the same ladder too: core shows the latest rung not yet
     // acknowledged, so without this an older, already-superseded reminder would come back at once.
     QStringList rungs {rung};
+    auto firm = service->firmReminderLadder();
+    const dl::ReminderLadder ladder = firm ? *firm : dl::ReminderLadder::standard();
     for (const dl::DiaryEntry& e : m_model->entries()) {
         if (e.deadlineId != deadlineId || !e.reminderDueOn.isValid()) {
             continue;
         }
-        for (const auto& [earlier, due] : dl::DeadlineService::reminderLadder(e.dueOn, core::Region::EnglandWales)) {
+        for (const auto& [earlier, due] : ladder.rungsFor(e.dueOn, core::Region::EnglandWales)) {
             if (due <= e.reminderDueOn && earlier != rung) {
                 rungs << earlier;
             }
@@ -298,6 +312,7 @@ void DiaryWindow::acknowledge(qint64 deadlineId, const QString& rung)
         }
     }
     reload();
+    emit remindersChanged();
 }
 
 void DiaryWindow::exportCalendar()
@@ -339,6 +354,33 @@ void DiaryWindow::exportCalendar()
                          "references and deadlines only.",
                          nullptr, static_cast<int>(shown.size()))
                           .arg(QDir::toNativeSeparators(path)));
+}
+
+void DiaryWindow::editReminderLadder()
+{
+    dl::DeadlineService* service = availableDeadlines(m_session);
+    if (service == nullptr) {
+        return;
+    }
+    auto current = service->firmReminderLadder();
+    if (!current) {
+        m_prompter.reportError(this, tr("The reminder ladder could not be read"), current.error());
+        return;
+    }
+    auto* dialog = new ReminderLadderDialog(
+        *current, m_today.addMonths(13),
+        [this](const dl::ReminderLadder& ladder) -> QString {
+            dl::DeadlineService* s = availableDeadlines(m_session);
+            if (s == nullptr) {
+                return tr("The vault is locked: nothing was changed.");
+            }
+            auto saved = s->setFirmReminderLadder(ladder);
+            return saved ? QString() : saved.error().message;
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &DiaryWindow::reload);
+    dialog->open();
 }
 
 }  // namespace claimdesk::ui

@@ -30,13 +30,14 @@ public:
     DiaryWindow(VaultSession& session, Prompter& prompter, QWidget* parent = nullptr);
     ~DiaryWindow() override;
 
-    enum class Range { ThisWeek, Next30Days, Next6Months };
+    enum class Range { Overdue, ThisWeek, Next30Days, Next6Months };
     void setToday(const QDate& today);  // DateInput::today() unless a test or the shots tool fixes it
     void setRange(Range range);
     void setScopeIndex(int index);  // 0 mine, 1 team, 2 all firm
     void reload();
     void exportCalendar();
     void acknowledge(qint64 deadlineId, const QString& rung);
+    void editReminderLadder();  // supervisors and admins: opens ReminderLadderDialog (non-modal)
 
     DiaryModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -44,6 +45,7 @@ public:
 
 signals:
     void openCaseRequested(qint64 caseId);
+    void remindersChanged();  // a reminder was acknowledged
 
 private:
     void rebuildReminders();
@@ -58,6 +60,7 @@ private:
     QComboBox* m_range;
     QLabel* m_summary;
     QPushButton* m_export;
+    QPushButton* m_ladderButton;
     QFrame* m_reminders;
     QVBoxLayout* m_remindersLayout;
     QTableView* m_view;

@@ -1,5 +1,7 @@
 #include "ui/intake/DateText.h"
 
+#include "deadlines/DateRules.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -162,13 +164,10 @@ QString formatUkDate(const QDate& date, core::DatePrecision precision)
         return {};
     }
     // Fixed three-letter months ("Sep", not CLDR's "Sept"), the same on every desktop.
-    static const std::array<const char*, 12> months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const QString month = QString::fromLatin1(months[static_cast<std::size_t>(date.month() - 1)]);
     const QString year = QString::number(date.year());
     switch (precision) {
-    case core::DatePrecision::Day: return QString::number(date.day()) + QLatin1Char(' ') + month + QLatin1Char(' ') + year;
-    case core::DatePrecision::Month: return month + QLatin1Char(' ') + year;
+    case core::DatePrecision::Day: return core::deadlines::ukShortDate(date);
+    case core::DatePrecision::Month: return core::deadlines::ukMonthYear(date);
     case core::DatePrecision::Year: return year;
     case core::DatePrecision::Approximate: return DateText::around(year);
     }

@@ -2,8 +2,10 @@
 
 #include "ui/common/Secrets.h"
 
+#include "audit/AuditService.h"
 #include "cases/CaseService.h"
 #include "deadlines/DeadlineService.h"
+#include "therapy/TherapyService.h"
 #include "conflicts/ConflictService.h"
 #include "demo/DemoVault.h"
 #include "store/Vault.h"
@@ -52,8 +54,17 @@ std::function<void()> deliver(QPointer<QObject> context, VaultSession::Done<T> d
 
 }  // namespace
 
+namespace {
+core::VaultOptions desktopOptions()
+{
+    core::VaultOptions options;
+    options.cacheKiB = core::VaultOptions::kDesktopCacheKiB;  // the GUI's memory target: see Vault.h
+    return options;
+}
+}  // namespace
+
 VaultSession::VaultSession(QObject* parent)
-    : VaultSession(core::VaultOptions {}, core::KdfProfile::interactive(), parent)
+    : VaultSession(desktopOptions(), core::KdfProfile::interactive(), parent)
 {
 }
 
@@ -107,6 +118,11 @@ core::User VaultSession::currentUser() const
     return isUnlocked() ? m_vault->currentUser() : core::User {};
 }
 
+QDate VaultSession::today() const
+{
+    return isUnlocked() ? m_vault->now().toLocalTime().date() : QDate::currentDate();
+}
+
 core::Error VaultSession::notUnlocked() const
 {
     return SessionText::locked();
@@ -157,6 +173,8 @@ void VaultSession::adopt(std::unique_ptr<core::Vault> vault)
     m_cases = std::make_unique<core::CaseService>(*m_vault);
     m_conflicts = std::make_unique<core::ConflictService>(*m_vault);
     m_deadlines = std::make_unique<core::deadlines::DeadlineService>(*m_vault, *m_cases);
+    m_therapy = std::make_unique<core::therapy::TherapyService>(*m_vault, *m_cases, *m_deadlines);
+    m_audit = std::make_unique<core::AuditService>(*m_vault);
     emit opened();
 }
 
@@ -352,6 +370,41 @@ void VaultSession::listCases(QObject* context, Done<std::vector<core::CaseSummar
     });
 }
 
+void VaultSession::verifyAuditChain(QObject* context, Done<core::AuditChainReport> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, guard, done = std::move(done)]() -> Finisher {
+        core::AuditService service(*vault);  // its own: a lock destroys the session's while this runs
+        return deliver<core::AuditChainReport>(guard, done, service.verifyChain());
+    });
+}
+
+void VaultSession::exportAuditCsv(const core::AuditFilter& filter, const QString& path, QObject* context,
+                                  Done<qint64> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, filter, path, guard, done = std::move(done)]() -> Finisher {
+        core::AuditService service(*vault);
+        return deliver<qint64>(guard, done, service.exportCsv(filter, path));
+    });
+}
+
 core::Result<std::vector<core::User>> VaultSession::users()
 {
     if (m_busy) {
@@ -390,6 +443,8 @@ void VaultSession::lock(LockReason reason)
     if (!m_vault || m_pendingLock) {
         return;
     }
+    m_audit.reset();
+    m_therapy.reset();
     m_deadlines.reset();  // the services go first: nothing may reach the vault once the lock has begun
     m_conflicts.reset();
     m_cases.reset();
@@ -404,6 +459,8 @@ void VaultSession::lock(LockReason reason)
 
 void VaultSession::lockNow(LockReason reason)
 {
+    m_audit.reset();
+    m_therapy.reset();
     m_deadlines.reset();
     m_conflicts.reset();
     m_cases.reset();

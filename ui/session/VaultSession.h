@@ -5,6 +5,7 @@
 #include "users/User.h"
 
 #include <QFuture>
+#include <QDate>
 #include <QObject>
 #include <QPointer>
 
@@ -17,9 +18,15 @@ template <typename T> class QFutureWatcher;
 
 namespace claimdesk::core {
 class Vault;
+class AuditService;
+struct AuditChainReport;
+struct AuditFilter;
 class CaseService;
 namespace deadlines {
 class DeadlineService;
+}
+namespace therapy {
+class TherapyService;
 }
 class ConflictService;
 struct CaseSummary;
@@ -61,6 +68,8 @@ public:
     bool isBusy() const { return m_busy; }
     QString vaultPath() const;  // empty when no vault was opened yet; kept after a lock
     core::User currentUser() const;  // an empty User when locked
+    // Today by the vault's clock (a test vault's fixed clock; the system clock otherwise).
+    QDate today() const;
 
     // Slow: off the UI thread. Passphrases are moved in and wiped after use.
     void unlock(const QString& path, const QString& username, QByteArray passphrase, QObject* context, Done<void> done);
@@ -76,6 +85,10 @@ public:
     // The case list (CaseService::list), which takes seconds on 100,000 cases. While it runs the session is
     // busy, and nothing else may use cases() (see ui/cases/CaseAccess.h).
     void listCases(QObject* context, Done<std::vector<core::CaseSummary>> done);
+    // Checks the audit log's whole hash chain (seconds on a million entries).
+    void verifyAuditChain(QObject* context, Done<core::AuditChainReport> done);
+    // Writes the matching audit entries to a new CSV file (AuditService::exportCsv: recorded); the count written.
+    void exportAuditCsv(const core::AuditFilter& filter, const QString& path, QObject* context, Done<qint64> done);
 
     // Quick: on the UI thread.
     core::Result<std::vector<core::User>> users();
@@ -87,6 +100,8 @@ public:
     core::CaseService* cases() const { return m_cases.get(); }
     core::ConflictService* conflicts() const { return m_conflicts.get(); }
     core::deadlines::DeadlineService* deadlines() const { return m_deadlines.get(); }
+    core::therapy::TherapyService* therapy() const { return m_therapy.get(); }
+    core::AuditService* audit() const { return m_audit.get(); }  // reading the audit log (supervisors, admins)
 
     // Ends the session: records why, wipes the key and destroys the vault. Safe to call when locked.
     void lock(LockReason reason);
@@ -115,6 +130,8 @@ private:
     std::unique_ptr<core::CaseService> m_cases;
     std::unique_ptr<core::ConflictService> m_conflicts;
     std::unique_ptr<core::deadlines::DeadlineService> m_deadlines;
+    std::unique_ptr<core::AuditService> m_audit;
+    std::unique_ptr<core::therapy::TherapyService> m_therapy;  // uses m_cases and m_deadlines: reset first
     QString m_path;
     QFutureWatcher<Finisher>* m_watcher;
     QFuture<Finisher> m_task;

@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include "ui/admin/UsersDialog.h"
+#include "ui/audit/AuditViewerWindow.h"
 #include "ui/admin/UsersModel.h"
 #include "ui/cases/CaseAccess.h"
 #include "ui/cases/CaseFileWidget.h"
@@ -10,14 +11,19 @@
 #include "ui/common/AppSettings.h"
 #include "ui/common/Prompter.h"
 #include "ui/common/RoleText.h"
+#include "ui/deadlines/CourtClosuresWindow.h"
+#include "ui/deadlines/DeadlineText.h"
 #include "ui/deadlines/DiaryWindow.h"
 #include "ui/deadlines/LimitationQueueWindow.h"
 #include "ui/session/VaultSession.h"
+#include "ui/therapy/TherapyFundWindow.h"
 #include "ui/shell/ChangePassphraseDialog.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/WelcomePanel.h"
 
 #include "cases/CaseService.h"
+#include "deadlines/DeadlineService.h"
+#include "users/User.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -31,6 +37,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolButton>
 
 namespace claimdesk::ui {
@@ -64,6 +71,23 @@ MainWindow::MainWindow(VaultSession& session, Prompter& prompter, QWidget* paren
         m_privacyButton->setCheckable(true);
         m_privacyButton->setAutoRaise(true);
         statusBar()->addPermanentWidget(m_privacyButton);
+        // Limitation reminders waiting for this person (and, for a supervisor, those escalated to them): on every
+        // screen, not only in the diary, so they cannot be missed.
+        m_remindersButton = new QToolButton(this);
+        m_remindersButton->setObjectName(QStringLiteral("remindersStatusButton"));
+        m_remindersButton->setAutoRaise(true);
+        m_remindersButton->setVisible(false);
+        connect(m_remindersButton, &QToolButton::clicked, this, &MainWindow::showDeadlineDiary);
+        statusBar()->addPermanentWidget(m_remindersButton);
+        m_remindersTimer = new QTimer(this);
+        m_remindersTimer->setInterval(10 * 60 * 1000);
+        connect(m_remindersTimer, &QTimer::timeout, this, &MainWindow::refreshReminders);
+        m_remindersTimer->start();
+        connect(&m_session, &VaultSession::busyChanged, this, [this](bool busy) {
+            if (!busy) {
+                refreshReminders();
+            }
+        });
     }
     statusBar()->addPermanentWidget(m_userStatus);
     createMenus();
@@ -125,6 +149,19 @@ void MainWindow::createMenus()
     admin->setToolTipsVisible(true);  // so a disabled item can say why
     m_usersAction = admin->addAction(tr("&Users…"), this, &MainWindow::showUsers);
     m_usersAction->setObjectName(QStringLiteral("usersAction"));
+    QAction* closures = admin->addAction(tr("Court &closure days…"), this, &MainWindow::showCourtClosures);
+    closures->setObjectName(QStringLiteral("courtClosuresAction"));
+    closures->setToolTip(tr("Days a court office is closed besides the bank holidays: no deadline falls on them."));
+    QAction* auditTrail = admin->addAction(tr("&Audit trail…"), this, &MainWindow::showAuditTrail);
+    auditTrail->setObjectName(QStringLiteral("auditTrailAction"));
+    const core::Role role = m_session.currentUser().role;
+    const bool mayReadAudit = role == core::Role::Supervisor || role == core::Role::Admin;
+    auditTrail->setEnabled(mayReadAudit);
+    auditTrail->setToolTip(mayReadAudit ? tr("Who did what and when: every change, reveal, export and sign-in.")
+                                        : tr("Only a supervisor or an admin can read the audit trail. You are signed "
+                                             "in as %1.")
+                                              .arg(roleDisplayName(role).toLower()));
+    auditTrail->setStatusTip(auditTrail->toolTip());
     file->setToolTipsVisible(true);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -162,6 +199,18 @@ void MainWindow::createCaseMenus()
     QAction* queue = deadlines->addAction(tr("&Limitation queue…"), this, &MainWindow::showLimitationQueue);
     queue->setObjectName(QStringLiteral("limitationQueueAction"));
     queue->setStatusTip(tr("Open cases whose limitation date is unverified or missing"));
+
+    QMenu* therapy = new QMenu(tr("T&herapy"), this);
+    menuBar()->insertMenu(m_casesMenuAnchor, therapy);
+    therapy->setToolTipsVisible(true);
+    QAction* fund = therapy->addAction(tr("&Therapy fund…"), this, &MainWindow::showTherapyFund);
+    fund->setObjectName(QStringLiteral("therapyFundAction"));
+    const bool supervisor = m_session.currentUser().role == core::Role::Supervisor;
+    fund->setEnabled(supervisor);
+    fund->setStatusTip(tr("The fund's budget, the approval queue, providers, invoices awaiting payment and reviews"));
+    fund->setToolTip(supervisor ? tr("The fund's budget, the approval queue, providers, invoices and reviews.")
+                                : tr("For supervisors: ask a supervisor about the therapy fund. Requests are made on "
+                                     "the case's Therapy tab."));
 
     QMenu* view = new QMenu(tr("&View"), this);
     menuBar()->insertMenu(m_casesMenuAnchor, view);
@@ -229,12 +278,80 @@ void MainWindow::showDeadlineDiary()
     if (!m_diary) {
         m_diary = new DiaryWindow(m_session, m_prompter, this);
         connect(m_diary, &DiaryWindow::openCaseRequested, m_workspace, &CaseWorkspace::openCase);
+        connect(m_diary, &QDialog::finished, this, &MainWindow::refreshReminders);
+        connect(m_diary, &DiaryWindow::remindersChanged, this, &MainWindow::refreshReminders);
     } else {
         m_diary->reload();
     }
     m_diary->show();
     m_diary->raise();
     m_diary->activateWindow();
+}
+
+void MainWindow::showAuditTrail()
+{
+    const core::Role role = m_session.currentUser().role;
+    if (m_session.audit() == nullptr || (role != core::Role::Supervisor && role != core::Role::Admin)) {
+        return;
+    }
+    if (!m_auditViewer) {
+        m_auditViewer = new AuditViewerWindow(m_session, m_prompter, this);
+    } else {
+        m_auditViewer->reload();
+    }
+    m_auditViewer->show();
+    m_auditViewer->raise();
+    m_auditViewer->activateWindow();
+}
+
+void MainWindow::refreshReminders()
+{
+    if (m_remindersButton == nullptr) {
+        return;
+    }
+    core::deadlines::DeadlineService* service = availableDeadlines(m_session);
+    if (service == nullptr) {
+        return;  // locked or busy: the next busyChanged(false) asks again
+    }
+    const bool supervisor = m_session.currentUser().role == core::Role::Supervisor;
+    const QDate today = m_session.today();
+    auto entries = service->diary(supervisor ? core::deadlines::DiaryScope::Team : core::deadlines::DiaryScope::Mine,
+                                  today, today, today);
+    int waiting = 0;
+    int escalated = 0;
+    if (entries) {
+        for (const core::deadlines::DiaryEntry& e : *entries) {
+            waiting += e.needsAcknowledgment ? 1 : 0;
+            escalated += e.needsAcknowledgment && e.escalated ? 1 : 0;
+        }
+    }
+    m_remindersButton->setVisible(waiting > 0);
+    if (waiting == 0) {
+        return;
+    }
+    m_remindersButton->setText(escalated > 0
+                                   ? tr("⚠ %n limitation reminder(s) to acknowledge", nullptr, waiting)
+                                         + tr(" — %n escalated", nullptr, escalated)
+                                   : tr("⚠ %n limitation reminder(s) to acknowledge", nullptr, waiting));
+    m_remindersButton->setToolTip(tr("Open the deadline diary (Ctrl+Shift+D) to acknowledge them. A reminder not "
+                                     "acknowledged by the next business day goes to the case's supervisor."));
+    m_remindersButton->setStyleSheet(escalated > 0 ? QStringLiteral("QToolButton { color: #a40000; font-weight: bold; }")
+                                                   : QStringLiteral("QToolButton { color: #8a5a00; font-weight: bold; }"));
+}
+
+void MainWindow::showCourtClosures()
+{
+    if (m_session.deadlines() == nullptr) {
+        return;
+    }
+    if (!m_courtClosures) {
+        m_courtClosures = new CourtClosuresWindow(m_session, m_prompter, this);
+    } else {
+        m_courtClosures->reload();
+    }
+    m_courtClosures->show();
+    m_courtClosures->raise();
+    m_courtClosures->activateWindow();
 }
 
 void MainWindow::showLimitationQueue()
@@ -250,6 +367,23 @@ void MainWindow::showLimitationQueue()
     m_limitationQueue->show();
     m_limitationQueue->raise();
     m_limitationQueue->activateWindow();
+}
+
+void MainWindow::showTherapyFund()
+{
+    if (m_workspace == nullptr || m_session.therapy() == nullptr
+        || m_session.currentUser().role != core::Role::Supervisor) {
+        return;
+    }
+    if (!m_therapyFund) {
+        m_therapyFund = new TherapyFundWindow(m_session, m_prompter, this);
+        connect(m_therapyFund, &TherapyFundWindow::openCaseRequested, m_workspace, &CaseWorkspace::openCase);
+    } else {
+        m_therapyFund->reload();
+    }
+    m_therapyFund->show();
+    m_therapyFund->raise();
+    m_therapyFund->activateWindow();
 }
 
 void MainWindow::updateTitle()

@@ -5,13 +5,17 @@
 
 class QAction;
 class QLabel;
+class QTimer;
 class QToolButton;
 
 namespace claimdesk::ui {
 
+class AuditViewerWindow;
 class CaseWorkspace;
+class CourtClosuresWindow;
 class DiaryWindow;
 class LimitationQueueWindow;
+class TherapyFundWindow;
 class Prompter;
 class VaultSession;
 class WelcomePanel;
@@ -35,6 +39,8 @@ public:
     void backup();
     void changePassphrase();
     void showUsers();
+    // Admin › Audit trail… (supervisors and admins; one at a time).
+    void showAuditTrail();
     void showPreferences();
     void showAbout();
     void newIntake();
@@ -43,6 +49,10 @@ public:
     // Deadlines menu: the firm's deadline diary and the "limitation unverified or missing" queue (one of each).
     void showDeadlineDiary();
     void showLimitationQueue();
+    void showCourtClosures();
+    void refreshReminders();  // the status bar's "limitation reminders to acknowledge" button
+    // Therapy menu: the therapy fund window (supervisors only; one at a time).
+    void showTherapyFund();
 
     CaseWorkspace* caseWorkspace() const { return m_workspace; }  // nullptr for admins
     WelcomePanel* welcomePanel() const { return m_welcome; }       // nullptr for case roles
@@ -72,6 +82,8 @@ private:
     WelcomePanel* m_welcome = nullptr;
     CaseWorkspace* m_workspace = nullptr;
     QToolButton* m_privacyButton = nullptr;
+    QToolButton* m_remindersButton = nullptr;
+    QTimer* m_remindersTimer = nullptr;
     QAction* m_privacyAction = nullptr;
     QAction* m_newIntakeAction = nullptr;
     QAction* m_resumeDraftAction = nullptr;
@@ -85,6 +97,9 @@ private:
     QAction* m_usersAction = nullptr;
     QPointer<DiaryWindow> m_diary;
     QPointer<LimitationQueueWindow> m_limitationQueue;
+    QPointer<CourtClosuresWindow> m_courtClosures;
+    QPointer<TherapyFundWindow> m_therapyFund;
+    QPointer<AuditViewerWindow> m_auditViewer;
 };
 
 }  // namespace claimdesk::ui

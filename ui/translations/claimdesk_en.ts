@@ -75,4 +75,127 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>claimdesk::ui::AuditViewerWindow</name>
+    <message numerus="yes">
+        <source>The newest %n entries%1 are shown; scroll down for older ones.</source>
+        <translation>
+            <numerusform>The newest entry%1 is shown; scroll down for older ones.</numerusform>
+            <numerusform>The newest %n entries%1 are shown; scroll down for older ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n entries%1 are shown.</source>
+        <translation>
+            <numerusform>The only entry%1 is shown.</numerusform>
+            <numerusform>All %n entries%1 are shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were written to %1. The export is recorded in the audit trail.</source>
+        <translation>
+            <numerusform>%n entry was written to %1. The export is recorded in the audit trail.</numerusform>
+            <numerusform>%n entries were written to %1. The export is recorded in the audit trail.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::LimitationQueueWindow</name>
+    <message numerus="yes">
+        <source>%n case(s) need attention.</source>
+        <translation>
+            <numerusform>%n case needs attention.</numerusform>
+            <numerusform>%n cases need attention.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::CaseDeadlinesTab</name>
+    <message numerus="yes">
+        <source>%1 %n deadline(s) changed:</source>
+        <translation>
+            <numerusform>%1 %n deadline changed:</numerusform>
+            <numerusform>%1 %n deadlines changed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n deadline(s) changed.</source>
+        <translation>
+            <numerusform>%1: %n deadline changed.</numerusform>
+            <numerusform>%1: %n deadlines changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::DiaryWindow</name>
+    <message numerus="yes">
+        <source>%n deadline(s) written to %1. Import it into Outlook or Google Calendar; it holds case references and deadlines only.</source>
+        <translation>
+            <numerusform>%n deadline written to %1. Import it into Outlook or Google Calendar; it holds case references and deadlines only.</numerusform>
+            <numerusform>%n deadlines written to %1. Import it into Outlook or Google Calendar; it holds case references and deadlines only.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s)</source>
+        <translation>
+            <numerusform>%n deadline</numerusform>
+            <numerusform>%n deadlines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n overdue</source>
+        <translation>
+            <numerusform>, %n overdue</numerusform>
+            <numerusform>, %n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n limitation reminder(s) to acknowledge&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n limitation reminder to acknowledge&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n limitation reminders to acknowledge&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more in the table below.</source>
+        <translation>
+            <numerusform>… and %n more in the table below.</numerusform>
+            <numerusform>… and %n more in the table below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::EventListModel</name>
+    <message numerus="yes">
+        <source>%1 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 (%n day)</numerusform>
+            <numerusform>%1 (%n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (relevant period %n day(s))</source>
+        <translation>
+            <numerusform>%1 (relevant period %n day)</numerusform>
+            <numerusform>%1 (relevant period %n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>⚠ %n limitation reminder(s) to acknowledge</source>
+        <translation>
+            <numerusform>⚠ %n limitation reminder to acknowledge</numerusform>
+            <numerusform>⚠ %n limitation reminders to acknowledge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n escalated</source>
+        <translation>
+            <numerusform> — %n escalated</numerusform>
+            <numerusform> — %n escalated</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

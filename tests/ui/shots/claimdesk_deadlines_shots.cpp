@@ -11,6 +11,7 @@
 #include "ui/cases/CaseListPanel.h"
 #include "ui/cases/CaseWorkspace.h"
 #include "ui/deadlines/CaseDeadlinesTab.h"
+#include "ui/deadlines/CourtClosuresWindow.h"
 #include "ui/deadlines/DeadlineDialogs.h"
 #include "ui/deadlines/DiaryWindow.h"
 #include "ui/deadlines/LimitationPanel.h"
@@ -25,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -174,7 +176,22 @@ int main(int argc, char** argv)
         diary->setRange(ui::DiaryWindow::Range::Next6Months);
         diary->setToday(kToday);
         shoot(diary, QStringLiteral("05-diary-all-firm-6-months"));
+        diary->editReminderLadder();
+        if (auto* ladder = diary->findChild<ui::ReminderLadderDialog*>()) {
+            ladder->ladderEdit()->setText(QStringLiteral("12m, 6m, 3m, 6w, 2w, 5bd"));
+            shoot(ladder, QStringLiteral("07-reminder-ladder"));
+            ladder->reject();
+        }
         diary->close();
+    }
+    shoot(&main, QStringLiteral("08-main-window-reminders-status"));
+    main.showCourtClosures();
+    if (auto* closures = main.findChild<ui::CourtClosuresWindow*>()) {
+        closures->findChild<QLineEdit*>(QStringLiteral("closureDateEdit"))->setText(QStringLiteral("24/12/2026"));
+        closures->findChild<QLineEdit*>(QStringLiteral("closureNameEdit"))->setText(QStringLiteral("County Court closure notice"));
+        closures->addClosure();
+        shoot(closures, QStringLiteral("09-court-closures"));
+        closures->close();
     }
     main.showLimitationQueue();
     if (auto* queue = main.findChild<ui::LimitationQueueWindow*>()) {

@@ -1,0 +1,240 @@
+#include "ui/therapy/StatementDocument.h"
+
+#include "ui/cases/CaseText.h"
+#include "ui/therapy/TherapyText.h"
+
+#include "cases/CaseImport.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPrinter>
+#include <QTextDocument>
+
+namespace claimdesk::ui {
+
+using namespace core::therapy;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("StatementDocument", text);
+}
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString pounds(qint64 pence)
+{
+    const bool negative = pence < 0;
+    const qint64 abs = negative ? -pence : pence;
+    return QStringLiteral("%1%2.%3")
+        .arg(negative ? QStringLiteral("-") : QString())
+        .arg(abs / 100)
+        .arg(abs % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString sessionsCell(const TherapyRequest& r)
+{
+    return r.sessionsApproved > 0 ? QStringLiteral("%1 / %2").arg(r.sessionsUsed).arg(r.sessionsApproved)
+                                  : QStringLiteral("—");
+}
+
+}  // namespace
+
+QString privilegeMarking()
+{
+    return tr("PRIVATE & CONFIDENTIAL — LEGALLY PRIVILEGED");
+}
+
+QString statementHtml(const CaseStatement& s, const QString& printedBy, const QDate& printedOn)
+{
+    QString html;
+    html += QStringLiteral("<html><body>");
+    html += QStringLiteral("<h2 style=\"margin-bottom:2px\">%1</h2>").arg(esc(tr("Statement of therapy costs")));
+    html += QStringLiteral("<p style=\"margin-top:0px\"><b>%1</b> &nbsp;·&nbsp; %2</p>")
+                .arg(esc(tr("Case %1").arg(s.caseReference)),
+                     esc(tr("For the schedule of loss: past special damages (cost of treatment).")));
+    html += QStringLiteral("<p style=\"color:#555555\">%1</p>")
+                .arg(esc(tr("Printed by %1 on %2.").arg(printedBy, ukDate(printedOn))));
+
+    // The therapy arranged.
+    html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Therapy arranged")));
+    if (s.requests.empty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("No therapy has been requested on this case.")));
+    } else {
+        html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"0\">");
+        html += QStringLiteral("<tr style=\"background:#e9eef4\"><th align=\"left\">%1</th><th align=\"left\">%2</th>"
+                               "<th align=\"left\">%3</th><th align=\"left\">%4</th><th align=\"right\">%5</th>"
+                               "<th align=\"right\">%6</th><th align=\"right\">%7</th></tr>")
+                    .arg(esc(tr("Requested")), esc(tr("Provider")), esc(tr("Therapy")), esc(tr("Status")),
+                         esc(tr("Sessions used / approved")), esc(tr("Cap")), esc(tr("Paid")));
+        for (const TherapyRequest& r : s.requests) {
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align=\"right\">%5</td>"
+                                   "<td align=\"right\">%6</td><td align=\"right\">%7</td></tr>")
+                        .arg(esc(ukDate(r.requestedOn)), esc(r.providerName.isEmpty() ? tr("(not chosen)") : r.providerName),
+                             esc(modalityText(r)), esc(therapyStatusName(r.status)), esc(sessionsCell(r)),
+                             esc(money(r.capPence())), esc(money(r.paidPence)));
+        }
+        html += QStringLiteral("</table>");
+    }
+
+    // The dated lines.
+    html += QStringLiteral("<h3 style=\"margin-top:16px\">%1</h3>").arg(esc(tr("Invoices and payments")));
+    if (s.lines.empty()) {
+        html += QStringLiteral("<p>%1</p>").arg(esc(tr("No invoices yet.")));
+    } else {
+        html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"0\">");
+        html += QStringLiteral("<tr style=\"background:#e9eef4\"><th align=\"left\" width=\"14%\">%1</th>"
+                               "<th align=\"left\">%2</th><th align=\"right\" width=\"14%\">%3</th>"
+                               "<th align=\"right\" width=\"14%\">%4</th></tr>")
+                    .arg(esc(tr("Date")), esc(tr("Description")), esc(tr("Invoiced")), esc(tr("Paid")));
+        bool shade = false;
+        for (const StatementLine& l : s.lines) {
+            html += QStringLiteral("<tr%5><td>%1</td><td>%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td></tr>")
+                        .arg(esc(ukDate(l.date)), esc(l.description),
+                             l.invoicedPence != 0 ? esc(money(l.invoicedPence)) : QString(),
+                             l.paidPence != 0 ? esc(money(l.paidPence)) : QString(),
+                             shade ? QStringLiteral(" style=\"background:#f6f8fa\"") : QString());
+            shade = !shade;
+        }
+        html += QStringLiteral("</table>");
+    }
+
+    // Totals.
+    html += QStringLiteral("<h3 style=\"margin-top:16px\">%1</h3>").arg(esc(tr("Totals")));
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"0\">");
+    const auto total = [&](const QString& label, qint64 pence, bool bold) {
+        const QString row = bold
+            ? QStringLiteral("<tr><td><b>%1</b></td><td width=\"40\"></td><td align=\"right\"><b>%2</b></td></tr>")
+            : QStringLiteral("<tr><td>%1</td><td width=\"40\"></td><td align=\"right\">%2</td></tr>");
+        html += row.arg(esc(label), esc(money(pence)));
+    };
+    total(tr("Invoiced"), s.invoicedPence, false);
+    total(tr("Paid by the firm"), s.paidPence, true);
+    total(tr("Recovered"), s.recoveredPence, false);
+    total(tr("Written off"), s.writtenOffPence, false);
+    total(tr("Still to recover"), s.outstandingPence, true);
+    html += QStringLiteral("</table>");
+    html += QStringLiteral("</body></html>");
+    return html;
+}
+
+QString statementText(const CaseStatement& statement, const QString& printedBy, const QDate& printedOn)
+{
+    QTextDocument doc;
+    doc.setHtml(statementHtml(statement, printedBy, printedOn));
+    return privilegeMarking() + QLatin1Char('\n') + doc.toPlainText();
+}
+
+QByteArray statementCsv(const CaseStatement& s)
+{
+    using core::Csv;
+    QString text;
+    text += Csv::formatSafeRecord({tr("Statement of therapy costs"), s.caseReference});
+    text += Csv::formatSafeRecord({privilegeMarking()});
+    text += Csv::formatSafeRecord({});
+    text += Csv::formatSafeRecord({tr("Requested"), tr("Provider"), tr("Therapy"), tr("Status"), tr("Sessions approved"),
+                                   tr("Sessions used"), tr("Cap (GBP)"), tr("Paid (GBP)")});
+    for (const TherapyRequest& r : s.requests) {
+        text += Csv::formatSafeRecord({r.requestedOn.toString(Qt::ISODate), r.providerName, modalityText(r),
+                                       therapyStatusName(r.status), QString::number(r.sessionsApproved),
+                                       QString::number(r.sessionsUsed), pounds(r.capPence()), pounds(r.paidPence)});
+    }
+    text += Csv::formatSafeRecord({});
+    text += Csv::formatSafeRecord({tr("Date"), tr("Description"), tr("Invoiced (GBP)"), tr("Paid (GBP)")});
+    for (const StatementLine& l : s.lines) {
+        text += Csv::formatSafeRecord({l.date.toString(Qt::ISODate), l.description, pounds(l.invoicedPence),
+                                       pounds(l.paidPence)});
+    }
+    text += Csv::formatSafeRecord({});
+    text += Csv::formatSafeRecord({tr("Total invoiced"), QString(), pounds(s.invoicedPence)});
+    text += Csv::formatSafeRecord({tr("Total paid"), QString(), QString(), pounds(s.paidPence)});
+    text += Csv::formatSafeRecord({tr("Recovered"), QString(), QString(), pounds(s.recoveredPence)});
+    text += Csv::formatSafeRecord({tr("Written off"), QString(), QString(), pounds(s.writtenOffPence)});
+    text += Csv::formatSafeRecord({tr("Still to recover"), QString(), QString(), pounds(s.outstandingPence)});
+    return Csv::utf8WithBom(text);
+}
+
+bool printStatement(QPrinter& printer, const CaseStatement& statement, const QString& printedBy, const QDate& printedOn)
+{
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Portrait);
+    printer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter);
+    printer.setDocName(tr("Statement of therapy costs %1").arg(statement.caseReference));
+    QPainter painter;
+    if (!painter.begin(&printer)) {
+        return false;
+    }
+    const QRectF area = printer.pageRect(QPrinter::DevicePixel);
+    const double width = area.width();
+
+    QFont base = QGuiApplication::font();
+    base.setPointSizeF(9.5);
+    QFont small = base;
+    small.setPointSizeF(8);
+    QFont marking = base;
+    marking.setBold(true);
+    marking.setPointSizeF(9);
+    const QFontMetricsF smallMetrics(small, &printer);
+    const QFontMetricsF markingMetrics(marking, &printer);
+    const double headerHeight = markingMetrics.height() + smallMetrics.height() * 2.2;
+    const double footerHeight = smallMetrics.height() * 2.2;
+    const double bodyHeight = area.height() - headerHeight - footerHeight;
+
+    QTextDocument doc;
+    doc.documentLayout()->setPaintDevice(&printer);
+    doc.setDefaultFont(base);
+    doc.setDocumentMargin(0);
+    doc.setHtml(statementHtml(statement, printedBy, printedOn));
+    doc.setPageSize(QSizeF(width, bodyHeight));
+    const int pages = std::max(1, doc.pageCount());
+
+    const QPen rule(QColor(0x90, 0x99, 0xa4), std::max(1.0, printer.resolution() / 150.0));
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0) {
+            printer.newPage();
+        }
+        // Header: the marking, then the case reference.
+        painter.setPen(QColor(0x7a, 0x12, 0x09));
+        painter.setFont(marking);
+        painter.drawText(QRectF(0, 0, width, markingMetrics.height()), Qt::AlignHCenter | Qt::AlignTop,
+                         privilegeMarking());
+        painter.setPen(Qt::black);
+        painter.setFont(small);
+        painter.drawText(QRectF(0, markingMetrics.height(), width, smallMetrics.height() * 1.2),
+                         Qt::AlignLeft | Qt::AlignVCenter, tr("Statement of therapy costs — case %1").arg(statement.caseReference));
+        painter.setPen(rule);
+        const double headerRule = headerHeight - smallMetrics.height() * 0.6;
+        painter.drawLine(QPointF(0, headerRule), QPointF(width, headerRule));
+
+        // The body slice of this page.
+        painter.save();
+        painter.translate(0, headerHeight - page * bodyHeight);
+        const QRectF clip(0, page * bodyHeight, width, bodyHeight);
+        painter.setClipRect(clip);
+        doc.drawContents(&painter, clip);
+        painter.restore();
+
+        // Footer.
+        const double footerTop = headerHeight + bodyHeight;
+        painter.setPen(rule);
+        painter.drawLine(QPointF(0, footerTop + smallMetrics.height() * 0.5), QPointF(width, footerTop + smallMetrics.height() * 0.5));
+        painter.setPen(Qt::black);
+        painter.setFont(small);
+        const QRectF footer(0, footerTop + smallMetrics.height() * 0.8, width, smallMetrics.height() * 1.3);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("Case %1 · Printed by %2 on %3").arg(statement.caseReference, printedBy, ukDate(printedOn)));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         tr("Page %1 of %2").arg(page + 1).arg(pages));
+    }
+    painter.end();
+    return true;
+}
+
+}  // namespace claimdesk::ui
