@@ -14,6 +14,7 @@
 #include "demo/DemoVault.h"
 #include "store/Keyring.h"
 #include "store/Vault.h"
+#include "therapy/TherapyService.h"
 #include "users/User.h"
 
 #include <QCommandLineOption>
@@ -24,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <algorithm>
@@ -76,6 +78,8 @@ enum class Opt {
     Since,
     Until,
     Limit,
+    Amount,
+    Month,
 };
 
 struct OptionName {
@@ -114,6 +118,8 @@ constexpr OptionName kOptionNames[] = {
     {Opt::Since, QLatin1String("since"), true, false},
     {Opt::Until, QLatin1String("until"), true, false},
     {Opt::Limit, QLatin1String("limit"), true, false},
+    {Opt::Amount, QLatin1String("amount"), true, false},
+    {Opt::Month, QLatin1String("month"), true, false},
     // Tests only: Argon2id at libsodium's minimum cost. Never a default, never shown in --help.
     {Opt::KdfProfile, QLatin1String("kdf-profile"), true, true},
 };
@@ -1273,6 +1279,81 @@ int diaryList(Invocation& inv)
     return toInt(ExitStatus::Success);
 }
 
+// "1500", "1500.5", "£1,500.50" → pence; nullopt when it is not an amount of money.
+std::optional<qint64> poundsToPence(QString text)
+{
+    text = text.trimmed().remove(QChar(u'£')).remove(QLatin1Char(','));
+    static const QRegularExpression money(QStringLiteral("^(\\d{1,10})(?:\\.(\\d{1,2}))?$"));
+    const QRegularExpressionMatch m = money.match(text);
+    if (!m.hasMatch()) {
+        return std::nullopt;
+    }
+    const qint64 pounds = m.captured(1).toLongLong();
+    const QString p = m.captured(2);
+    const qint64 pence = p.isEmpty() ? 0 : (p.size() == 1 ? p.toLongLong() * 10 : p.toLongLong());
+    return pounds * 100 + pence;
+}
+
+int therapyLimit(Invocation& inv)
+{
+    std::optional<qint64> pence;
+    if (inv.isSet(Opt::Amount)) {
+        pence = poundsToPence(inv.value(Opt::Amount));
+        if (!pence) {
+            return usageError(inv.io,
+                              QStringLiteral("--amount: \"%1\" is not an amount in pounds (e.g. 3000 or 2500.50).")
+                                  .arg(inv.value(Opt::Amount)),
+                              commandHelpHint(inv.command));
+        }
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    core::deadlines::DeadlineService deadlines(**session, cases);
+    core::therapy::TherapyService fund(**session, cases, deadlines);
+    const QString target = inv.value(Opt::Target).trimmed().toLower();
+    if (pence) {
+        if (auto set = fund.setAuthorityLimit(target, *pence); !set) {
+            return fail(inv.io, set.error());
+        }
+    }
+    auto limit = fund.authorityLimit(target);
+    if (!limit) {
+        return fail(inv.io, limit.error());
+    }
+    inv.io.out << QStringLiteral("%1 may approve therapy funding up to %2 (the approved total of a request).")
+                      .arg(target, core::therapy::gbp(*limit))
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
+int therapyYearStart(Invocation& inv)
+{
+    bool ok = false;
+    const int month = inv.value(Opt::Month).toInt(&ok);
+    if (!ok || month < 1 || month > 12) {
+        return usageError(inv.io, QStringLiteral("--month: give 1 (January) to 12 (December), e.g. 4 for April."),
+                          commandHelpHint(inv.command));
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    core::deadlines::DeadlineService deadlines(**session, cases);
+    core::therapy::TherapyService fund(**session, cases, deadlines);
+    if (auto set = fund.setYearStartMonth(month); !set) {
+        return fail(inv.io, set.error());
+    }
+    inv.io.out << QStringLiteral("The therapy fund's year now starts on 1 %1. Requests already made keep the fund year "
+                                 "they were charged to.")
+                      .arg(core::deadlines::ukMonth(month))
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
 int therapyReport(Invocation& inv)
 {
     TherapyReportRequest request;
@@ -1556,6 +1637,26 @@ const std::vector<Command>& commands()
           {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")},
           kBusyTimeout},
          therapyReport},
+        {QLatin1String("therapy"),
+         QLatin1String("limit"),
+         QLatin1String("VAULT --user USER --target USERNAME [--amount POUNDS]"),
+         QLatin1String("Show or set a supervisor's therapy approval limit (admin sets)."),
+         QLatin1String("Prints how much USERNAME may approve: the approved total of one request, extensions "
+                       "included\n(the firm default is 3000 until an admin sets one). With --amount an admin sets it; "
+                       "recorded in\nthe audit log with the old and new amounts."),
+         {user,
+          {Opt::Target, true, QLatin1String("USERNAME"), QLatin1String("Whose limit.")},
+          {Opt::Amount, false, QLatin1String("POUNDS"), QLatin1String("The new limit in pounds (admin).")},
+          kBusyTimeout},
+         therapyLimit},
+        {QLatin1String("therapy"),
+         QLatin1String("year-start"),
+         QLatin1String("VAULT --user USER --month N"),
+         QLatin1String("Set the month the therapy fund's year starts (admin; default 4, April)."),
+         QLatin1String("Fund years are named by the calendar year they start in. Requests keep the fund year they were "
+                       "charged to.\nRecorded in the audit log."),
+         {user, {Opt::Month, true, QLatin1String("N"), QLatin1String("1 (January) to 12 (December).")}, kBusyTimeout},
+         therapyYearStart},
         {QLatin1String("audit"),
          QLatin1String("verify"),
          QLatin1String("VAULT --user USER"),

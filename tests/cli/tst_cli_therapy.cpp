@@ -125,6 +125,7 @@ private slots:
     void onlySupervisorsReadTheReport_data();
     void onlySupervisorsReadTheReport();
     void aYearWithoutRequestsIsEmptyButValid();
+    void adminSetsAuthorityLimitsAndTheYearStart();
 
 private:
     Fixture m_f;  // one demo vault for the read-only tests (creating it takes a few seconds)
@@ -471,4 +472,45 @@ void CliTherapyTest::aYearWithoutRequestsIsEmptyButValid()
 }
 
 QTEST_GUILESS_MAIN(CliTherapyTest)
+void CliTherapyTest::adminSetsAuthorityLimitsAndTheYearStart()
+{
+    const auto run = [this](const QString& user, const QStringList& args) {
+        return m_f.run(args.mid(0, 2) + QStringList {m_f.vault(), QStringLiteral("--user"), user} + args.mid(2),
+                       {kDemoPass});
+    };
+    const QStringList show {QStringLiteral("therapy"), QStringLiteral("limit"), QStringLiteral("--target"),
+                            QStringLiteral("demo-supervisor")};
+    CliResult r = run(QStringLiteral("demo-solicitor"), show);
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
+    QVERIFY2(r.out.contains(QStringLiteral("£3,000.00")), qPrintable(r.out));  // the firm default
+    // Only an admin sets it (a refusal exits 6 and changes nothing); a bad amount is a usage error.
+    r = run(QStringLiteral("demo-supervisor"), show + QStringList {QStringLiteral("--amount"), QStringLiteral("9000")});
+    EXPECT_CLI_EXIT(r, ExitStatus::PermissionDenied);
+    r = run(QStringLiteral("demo-admin"), show + QStringList {QStringLiteral("--amount"), QStringLiteral("lots")});
+    EXPECT_CLI_EXIT(r, ExitStatus::Usage);
+    QVERIFY(r.err.contains(QStringLiteral("--amount")));
+    const int before = m_f.auditCount(QStringLiteral("therapy.authority.set"));
+    r = run(QStringLiteral("demo-admin"), show + QStringList {QStringLiteral("--amount"), QStringLiteral("£4,500.50")});
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
+    QVERIFY2(r.out.contains(QStringLiteral("£4,500.50")), qPrintable(r.out));
+    QCOMPARE(m_f.auditCount(QStringLiteral("therapy.authority.set")), before + 1);
+    auto vault = m_f.open(QStringLiteral("demo-supervisor"));
+    QVERIFY(vault);
+    core::CaseService cases(*vault);
+    core::deadlines::DeadlineService deadlines(*vault, cases);
+    therapy::TherapyService fund(*vault, cases, deadlines);
+    auto limit = fund.authorityLimit(QStringLiteral("demo-supervisor"));
+    QVERIFY(limit.ok());
+    QCOMPARE(*limit, qint64 {450050});
+    vault.reset();
+
+    const QStringList yearStart {QStringLiteral("therapy"), QStringLiteral("year-start"), QStringLiteral("--month")};
+    EXPECT_CLI_EXIT(run(QStringLiteral("demo-admin"), yearStart + QStringList {QStringLiteral("13")}), ExitStatus::Usage);
+    EXPECT_CLI_EXIT(run(QStringLiteral("demo-supervisor"), yearStart + QStringList {QStringLiteral("1")}),
+                    ExitStatus::PermissionDenied);
+    r = run(QStringLiteral("demo-admin"), yearStart + QStringList {QStringLiteral("4")});  // unchanged: April
+    EXPECT_CLI_EXIT(r, ExitStatus::Success);
+    QVERIFY(r.out.contains(QStringLiteral("1 Apr")));
+}
+
 #include "tst_cli_therapy.moc"
