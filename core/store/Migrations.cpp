@@ -241,6 +241,23 @@ Result<void> v8AuditByUser(sql::Connection& db)
     return db.exec("CREATE INDEX audit_log_by_user_id ON audit_log (username, id);");
 }
 
+// The conflict index asks on every check whether any client, case or party changed since it was built. Counting
+// and summing over 100,000 cases and their parties read thousands of pages each time, which the desktop's smaller
+// page cache no longer held (conflict p95 88 ms). Triggers keep one counter instead: one row to read.
+Result<void> v9ConflictSourceVersion(sql::Connection& db)
+{
+    QByteArray script = "CREATE TABLE conflict_source_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
+                        "INSERT INTO conflict_source_version (id, n) VALUES (1, 0);";
+    for (const char* table : {"cases", "clients", "parties", "case_parties"}) {
+        for (const char* event : {"INSERT", "UPDATE", "DELETE"}) {
+            script += QByteArray("CREATE TRIGGER conflict_source_") + table + "_" + QByteArray(event).toLower()
+                + " AFTER " + event + " ON " + table
+                + " BEGIN UPDATE conflict_source_version SET n = n + 1 WHERE id = 1; END;";
+        }
+    }
+    return db.exec(script.constData());
+}
+
 }  // namespace
 
 const std::vector<Migration>& standardMigrations()
@@ -256,6 +273,8 @@ const std::vector<Migration>& standardMigrations()
         {7, QStringLiteral("therapy fund: providers, requests, decisions, sessions, invoices, payments, budgets"),
          therapy::TherapyService::createSchema},
         {8, QStringLiteral("an index for reading one user's audit entries newest first"), v8AuditByUser},
+        {9, QStringLiteral("one counter of changes to clients, cases and parties for the conflict index"),
+         v9ConflictSourceVersion},
     };
     return migrations;
 }

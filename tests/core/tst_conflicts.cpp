@@ -527,6 +527,17 @@ void ConflictsTest::indexRefreshesWhenCasesAreCreatedOrEdited()
     QCOMPARE(hidden->size(), std::size_t {1});
     QCOMPARE(hidden->front().restricted, true);
     QVERIFY(hidden->front().caseReference.isEmpty());
+
+    // Any change to a party is seen, even one that touches no case row (the triggers of migration 9).
+    auto unknown = conflicts.check(QStringLiteral("Quentin Blackwood"));
+    QVERIFY_OK(unknown);
+    QVERIFY2(unknown->empty(), qPrintable(describe(*unknown)));
+    QVERIFY_OK(m_firm->solicitor().connection().exec(
+        "UPDATE parties SET name = 'Quentin Blackwood' WHERE name = 'Victor Crane'"));
+    auto partyRenamed = conflicts.check(QStringLiteral("Quentin Blackwood"));
+    QVERIFY_OK(partyRenamed);
+    QCOMPARE(partyRenamed->size(), std::size_t {1});  // in the restricted case: found, shown without its name
+    QCOMPARE(partyRenamed->front().restricted, true);
 }
 
 void ConflictsTest::checksRunForANewCaseAreRecordedWithIt()
