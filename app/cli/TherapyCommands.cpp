@@ -29,11 +29,6 @@ namespace therapy = core::therapy;
 
 constexpr QLatin1String kProgram("claimdesk-cli");
 
-QString ukDay(const QDate& date)
-{
-    return core::deadlines::ukShortDate(date);
-}
-
 int fail(QTextStream& err, const core::Error& error)
 {
     err << kProgram << ": " << error.message << Qt::endl;
@@ -143,7 +138,7 @@ QString therapyReportText(const therapy::FundReport& report, int startMonth)
 {
     const therapy::FundBudget& b = report.budget;
     QString text = QStringLiteral("Therapy fund %1 (%2 to %3)\n\n")
-                       .arg(therapy::fundYearLabel(b.year, startMonth), ukDay(b.startsOn), ukDay(b.endsOn));
+                       .arg(therapy::fundYearLabel(b.year, startMonth), core::deadlines::ukShortDate(b.startsOn), core::deadlines::ukShortDate(b.endsOn));
     text += alignedTable({{QStringLiteral("Allocated:"), therapy::gbp(b.allocatedPence)},
                           {QStringLiteral("Committed:"), therapy::gbp(b.committedPence)},
                           {QStringLiteral("Paid:"), therapy::gbp(b.paidPence)},

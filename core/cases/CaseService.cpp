@@ -1,6 +1,7 @@
 #include "cases/CaseService.h"
 
 #include "deadlines/DateRules.h"
+#include "store/SqlText.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 
@@ -13,6 +14,10 @@
 namespace claimdesk::core {
 
 namespace {
+
+using sql::dateFrom;
+using sql::dateText;
+using sql::notNull;
 
 QString toJson(const QStringList& list)
 {
@@ -36,23 +41,6 @@ QString objectToJson(const QJsonObject& o)
 QJsonObject objectFromJson(const QString& text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
-QString dateText(const QDate& d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
-QDate dateFrom(const QString& text)
-{
-    return text.isEmpty() ? QDate() : QDate::fromString(text, Qt::ISODate);
-}
-
-// Statement::bind() stores a null QString as SQL NULL, but optional text columns are NOT NULL DEFAULT '':
-// an unset preferred name, pronoun, account or supervisor must go in as an empty string.
-QString orEmpty(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
 }
 
 QString ukDate(const QDate& d)
@@ -360,28 +348,28 @@ Result<QString> nextReference(sql::Connection& db, const QString& prefix, int ye
 void bindClient(sql::Statement& stmt, const Client& c)
 {
     stmt.bind(1, c.fullName.trimmed())
-        .bind(2, orEmpty(c.preferredName.trimmed()))
+        .bind(2, notNull(c.preferredName.trimmed()))
         .bind(3, toJson(c.formerNames))
         .bind(4, dateText(c.dateOfBirth))
         .bind(5, c.dateOfBirthVerified)
-        .bind(6, orEmpty(c.pronouns))
-        .bind(7, orEmpty(c.phone))
-        .bind(8, orEmpty(c.email))
-        .bind(9, orEmpty(c.address))
+        .bind(6, notNull(c.pronouns))
+        .bind(7, notNull(c.phone))
+        .bind(8, notNull(c.email))
+        .bind(9, notNull(c.address))
         .bind(10, c.safeContact.phone)
         .bind(11, c.safeContact.voicemail)
         .bind(12, c.safeContact.text)
         .bind(13, c.safeContact.email)
         .bind(14, c.safeContact.post)
         .bind(15, toJson(c.safeContact.neverWriteTo))
-        .bind(16, orEmpty(c.safeContact.codeWord))
-        .bind(17, orEmpty(c.safeContact.timesToAvoid))
-        .bind(18, orEmpty(c.safeContact.whoAtHomeKnows))
-        .bind(19, orEmpty(c.preferredCaseworkerGender))
-        .bind(20, orEmpty(c.communicationNeeds))
-        .bind(21, orEmpty(c.interpreterLanguage))
+        .bind(16, notNull(c.safeContact.codeWord))
+        .bind(17, notNull(c.safeContact.timesToAvoid))
+        .bind(18, notNull(c.safeContact.whoAtHomeKnows))
+        .bind(19, notNull(c.preferredCaseworkerGender))
+        .bind(20, notNull(c.communicationNeeds))
+        .bind(21, notNull(c.interpreterLanguage))
         .bind(22, c.capacityConcern)
-        .bind(23, orEmpty(c.litigationFriend));
+        .bind(23, notNull(c.litigationFriend));
 }
 
 Result<qint64> insertClient(sql::Connection& db, const Client& c)
@@ -541,13 +529,13 @@ Result<void> writeIncidentsAndParties(sql::Connection& db, qint64 caseId, const 
             .bind(6, toJson(i.abuseTypes))
             .bind(7, toJson(i.perpetrators))
             .bind(8, toJson(i.institutions))
-            .bind(9, orEmpty(i.location))
+            .bind(9, notNull(i.location))
             .bind(10, regionId(i.region))
             .bind(11, i.reportedToPolice)
             .bind(12, dateText(i.policeReportDate))
-            .bind(13, orEmpty(i.policeForce))
-            .bind(14, orEmpty(i.crimeReference))
-            .bind(15, orEmpty(i.prosecutionStatus));
+            .bind(13, notNull(i.policeForce))
+            .bind(14, notNull(i.crimeReference))
+            .bind(15, notNull(i.prosecutionStatus));
         if (auto ran = insert->run(); !ran) {
             return ran.error();
         }
@@ -580,9 +568,9 @@ Result<void> insertTask(sql::Connection& db, qint64 caseId, const Task& t, const
         return stmt.error();
     }
     return stmt->bind(1, caseId)
-        .bind(2, orEmpty(t.title))
+        .bind(2, notNull(t.title))
         .bind(3, dateText(t.due))
-        .bind(4, orEmpty(t.assignee))
+        .bind(4, notNull(t.assignee))
         .bind(5, t.urgent)
         .bind(6, taskKindId(t.kind))
         .bind(7, createdAt)
@@ -672,13 +660,13 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
     insert->bind(1, *reference)
         .bind(2, *clientId)
         .bind(3, feeEarner)
-        .bind(4, orEmpty(supervisor))
+        .bind(4, notNull(supervisor))
         .bind(5, stageId(input.stage))
         .bind(6, limbsToJson(input.limbs))
         .bind(7, fundingId(input.funding))
         .bind(8, dateText(opened))
         .bind(9, input.restricted)
-        .bind(10, orEmpty(input.account))
+        .bind(10, notNull(input.account))
         .bind(11, objectToJson(screen.toJson()))
         .bind(12, serious)
         .bind(13, objectToJson(consent.toJson()))
@@ -979,15 +967,15 @@ Result<CaseRecord> CaseService::save(const CaseRecord& edited)
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, orEmpty(edited.feeEarner))
-        .bind(2, orEmpty(edited.supervisor))
+    stmt->bind(1, notNull(edited.feeEarner))
+        .bind(2, notNull(edited.supervisor))
         .bind(3, stageId(edited.stage))
         .bind(4, limbsToJson(edited.limbs))
         .bind(5, fundingId(edited.funding))
-        .bind(6, orEmpty(edited.ateInsurer))
+        .bind(6, notNull(edited.ateInsurer))
         .bind(7, dateText(edited.openedOn))
         .bind(8, dateText(edited.closedOn))
-        .bind(9, orEmpty(edited.outcome))
+        .bind(9, notNull(edited.outcome))
         .bind(10, edited.damagesEstimatePence)
         .bind(11, edited.settlementPence)
         .bind(12, edited.restricted)
@@ -1089,7 +1077,7 @@ Result<int> CaseService::setAccount(qint64 caseId, const QString& account, int e
     if (!stmt) {
         return stmt.error();
     }
-    if (auto ran = stmt->bind(1, orEmpty(account))
+    if (auto ran = stmt->bind(1, notNull(account))
                        .bind(2, m_vault.now().toString(Qt::ISODateWithMs))
                        .bind(3, m_vault.currentUser().username)
                        .bind(4, caseId)

@@ -4,6 +4,7 @@
 #include "deadlines/DateRules.h"
 #include "deadlines/EngineJson.h"
 #include "deadlines/HolidayCalendar.h"
+#include "store/SqlText.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 #include "users/User.h"
@@ -22,26 +23,10 @@ namespace claimdesk::core::deadlines {
 
 namespace {
 
-QString dateText(const QDate& d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
-QDate dateFrom(const QString& text)
-{
-    return text.isEmpty() ? QDate() : QDate::fromString(text, Qt::ISODate);
-}
-
-// Text columns are NOT NULL: an empty (null) QString is stored as ''.
-QString notNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-QString isoUtc(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
+using sql::dateFrom;
+using sql::dateText;
+using sql::isoUtc;
+using sql::notNull;
 
 void bindDate(sql::Statement& s, int index, const QDate& d)
 {

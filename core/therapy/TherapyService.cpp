@@ -4,6 +4,7 @@
 #include "cases/CaseService.h"
 #include "deadlines/DateRules.h"
 #include "deadlines/DeadlineService.h"
+#include "store/SqlText.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 #include "users/User.h"
@@ -19,35 +20,15 @@ namespace claimdesk::core::therapy {
 
 namespace {
 
+using sql::dateFrom;
+using sql::dateText;
+using sql::isoUtc;
+using sql::notNull;
+using sql::utcFrom;
+
 constexpr qint64 kDefaultAuthorityLimitPence = 300000;  // £3,000 until an admin sets a supervisor's own limit
 const QString kYearStartKey = QStringLiteral("therapy.fundYearStartMonth");
 const QString kAuthorityKey = QStringLiteral("therapy.authorityLimit.");  // + username
-
-QString dateText(const QDate& d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
-}
-
-QDate dateFrom(const QString& text)
-{
-    return text.isEmpty() ? QDate() : QDate::fromString(text, Qt::ISODate);
-}
-
-QString isoUtc(const QDateTime& t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime utcFrom(const QString& text)
-{
-    return QDateTime::fromString(text, Qt::ISODateWithMs);  // stored with "Z": comes back as UTC
-}
-
-// Text columns are NOT NULL: an empty (null) QString is stored as ''.
-QString notNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 Error denied(const QString& message)
 {
@@ -1213,13 +1194,6 @@ Result<TherapyRequest> TherapyService::transition(qint64 requestId, RequestStatu
     return fetch(requestId);
 }
 
-namespace {
-QString ukDay(const QDate& d)
-{
-    return deadlines::ukShortDate(d);
-}
-}  // namespace
-
 Result<TherapyRequest> TherapyService::approve(qint64 requestId, const ApprovalInput& input, int expectedVersion)
 {
     auto seen = requireRequest(requestId);
@@ -1271,7 +1245,7 @@ Result<TherapyRequest> TherapyService::approve(qint64 requestId, const ApprovalI
                            .arg(current->sessionsRequested));
     }
     if (input.reviewOn.isValid() && input.reviewOn < today()) {
-        return invalid(QStringLiteral("The review date %1 has already passed.").arg(ukDay(input.reviewOn)));
+        return invalid(QStringLiteral("The review date %1 has already passed.").arg(deadlines::ukShortDate(input.reviewOn)));
     }
     TherapyRequest after = *current;
     after.sessionsApproved = input.sessions;
@@ -1638,7 +1612,7 @@ Result<TherapyRequest> TherapyService::recordRehabProposal(qint64 requestId, con
     }
     if (receivedOn > today()) {
         return invalid(QStringLiteral("%1 is in the future: record the proposal once the compensator has received it.")
-                           .arg(ukDay(receivedOn)));
+                           .arg(deadlines::ukShortDate(receivedOn)));
     }
     auto tx = sql::Transaction::begin(m_vault.connection());
     if (!tx) {
@@ -1651,7 +1625,7 @@ Result<TherapyRequest> TherapyService::recordRehabProposal(qint64 requestId, con
     if (current->rehabProposalReceivedOn.isValid()) {
         return invalid(QStringLiteral("The proposal was already recorded as received on %1. To correct it, remove that "
                                       "event on the case's Deadlines tab first.")
-                           .arg(ukDay(current->rehabProposalReceivedOn)));
+                           .arg(deadlines::ukShortDate(current->rehabProposalReceivedOn)));
     }
     TherapyRequest after = *current;
     after.rehabProposalReceivedOn = receivedOn;
@@ -1723,7 +1697,7 @@ Result<TherapySession> TherapyService::logSession(qint64 requestId, const Therap
         return invalid(QStringLiteral("Enter the date of the session."));
     }
     if (input.heldOn > today()) {
-        return invalid(QStringLiteral("%1 is in the future: log a session once it has taken place.").arg(ukDay(input.heldOn)));
+        return invalid(QStringLiteral("%1 is in the future: log a session once it has taken place.").arg(deadlines::ukShortDate(input.heldOn)));
     }
     sql::Connection& db = m_vault.connection();
     auto tx = sql::Transaction::begin(db);
@@ -1754,7 +1728,7 @@ Result<TherapySession> TherapyService::logSession(qint64 requestId, const Therap
     if (approvedOn.isValid() && input.heldOn < approvedOn) {
         return invalid(QStringLiteral("The session on %1 is before the funding was approved (%2): the fund does not "
                                       "pay for it. Record it in a note instead.")
-                           .arg(ukDay(input.heldOn), ukDay(approvedOn)));
+                           .arg(deadlines::ukShortDate(input.heldOn), deadlines::ukShortDate(approvedOn)));
     }
     const int usedAfter = current->sessionsUsed + (input.charged ? 1 : 0);
     const bool beyond = input.charged && usedAfter > current->sessionsApproved;
@@ -1787,7 +1761,7 @@ Result<TherapySession> TherapyService::logSession(qint64 requestId, const Therap
         after.extensionSessions = std::max(after.extensionSessions, usedAfter - after.sessionsApproved);
         after.extensionRequestedBy.clear();  // raised by the session log, not by a person
         after.extensionReason = QStringLiteral("A session on %1 went beyond the %2 approved.")
-                                    .arg(ukDay(input.heldOn))
+                                    .arg(deadlines::ukShortDate(input.heldOn))
                                     .arg(after.sessionsApproved);
     } else if (beyond && after.status == RequestStatus::ExtensionRequested) {
         after.extensionSessions = std::max(after.extensionSessions, usedAfter - after.sessionsApproved);
@@ -1928,10 +1902,10 @@ Result<Invoice> TherapyService::addInvoice(qint64 requestId, const Invoice& inpu
     if (!input.invoiceDate.isValid()) {
         problems << QStringLiteral("enter the invoice date");
     } else if (input.invoiceDate > today()) {
-        problems << QStringLiteral("the invoice date %1 is in the future").arg(ukDay(input.invoiceDate));
+        problems << QStringLiteral("the invoice date %1 is in the future").arg(deadlines::ukShortDate(input.invoiceDate));
     }
     if (received > today()) {
-        problems << QStringLiteral("the date received %1 is in the future").arg(ukDay(received));
+        problems << QStringLiteral("the date received %1 is in the future").arg(deadlines::ukShortDate(received));
     }
     if (input.invoiceDate.isValid() && received < input.invoiceDate) {
         problems << QStringLiteral("it cannot be received before it is dated");
@@ -1977,7 +1951,7 @@ Result<Invoice> TherapyService::addInvoice(qint64 requestId, const Invoice& inpu
         return makeError(ErrorCode::AlreadyExists,
                          QStringLiteral("Invoice %1 from %2 is already recorded (dated %3, on %4). The same invoice is "
                                         "never paid twice: check with the provider whether this is a copy.")
-                             .arg(dup->text(0), current->providerName, ukDay(dateFrom(dup->text(1))), dup->text(2)));
+                             .arg(dup->text(0), current->providerName, deadlines::ukShortDate(dateFrom(dup->text(1))), dup->text(2)));
     }
     dup->reset();
     auto insert = db.prepare("INSERT INTO therapy_invoices (request_id, provider_id, number, number_key, invoice_date, "
@@ -2156,7 +2130,7 @@ Result<Payment> TherapyService::pay(qint64 invoiceId, const Payment& input)
     const QDate paidOn = input.paidOn.isValid() ? input.paidOn : today();
     if (paidOn > today()) {
         return invalid(QStringLiteral("The payment date %1 is in the future: record a payment once it is made.")
-                           .arg(ukDay(paidOn)));
+                           .arg(deadlines::ukShortDate(paidOn)));
     }
     if (input.amountPence <= 0 || input.amountPence > 100000000) {
         return invalid(QStringLiteral("The amount paid must be between 1p and £1,000,000."));
@@ -2195,7 +2169,7 @@ Result<Payment> TherapyService::pay(qint64 invoiceId, const Payment& input)
     }
     if (paidOn < inv.invoiceDate) {
         return invalid(QStringLiteral("The payment date %1 is before the invoice's date (%2).")
-                           .arg(ukDay(paidOn), ukDay(inv.invoiceDate)));
+                           .arg(deadlines::ukShortDate(paidOn), deadlines::ukShortDate(inv.invoiceDate)));
     }
     if (input.amountPence > inv.outstandingPence()) {
         return invalid(QStringLiteral("Invoice %1 has %2 left to pay; %3 is more than that.")
@@ -2383,15 +2357,14 @@ int TherapyService::currentFundYear()
     return fundYearOf(today(), yearStartMonth());
 }
 
-Result<FundBudget> TherapyService::computeBudget(int year)
+Result<FundBudget> TherapyService::allocation(int year)
 {
     const int startMonth = yearStartMonth();
     FundBudget b;
     b.year = year;
     b.startsOn = fundYearStart(year, startMonth);
     b.endsOn = fundYearEnd(year, startMonth);
-    sql::Connection& db = m_vault.connection();
-    auto alloc = db.prepare("SELECT allocated_pence, set_by, set_at FROM therapy_budgets WHERE fund_year = ?1");
+    auto alloc = m_vault.connection().prepare("SELECT allocated_pence, set_by, set_at FROM therapy_budgets WHERE fund_year = ?1");
     if (!alloc) {
         return alloc.error();
     }
@@ -2406,6 +2379,18 @@ Result<FundBudget> TherapyService::computeBudget(int year)
         b.setAtUtc = utcFrom(alloc->text(2));
     }
     alloc->reset();
+    b.remainingPence = b.allocatedPence;
+    return b;
+}
+
+Result<FundBudget> TherapyService::computeBudget(int year)
+{
+    auto framed = allocation(year);
+    if (!framed) {
+        return framed.error();
+    }
+    FundBudget b = *framed;
+    sql::Connection& db = m_vault.connection();
     auto reqs = db.prepare(
         "SELECT r.status, r.sessions_approved, r.cost_per_session_pence, r.fees_pence, r.vat, "
         "(SELECT COALESCE(SUM(y.amount_pence), 0) FROM therapy_payments y WHERE y.request_id = r.id) "
@@ -2519,12 +2504,16 @@ Result<FundReport> TherapyService::report(int year)
         return refuse(QStringLiteral("read the therapy fund report"), QString::number(year),
                       QStringLiteral("The therapy fund report is for supervisors."));
     }
-    auto budget = this->budget(year);
-    if (!budget) {
-        return budget.error();
+    if (year < 1990 || year > 2200) {
+        return invalid(QStringLiteral("%1 is not a fund year ClaimDesk knows.").arg(year));
+    }
+    // The budget is summed from the same rows the report lists (one read: the two always agree).
+    auto framed = allocation(year);
+    if (!framed) {
+        return framed.error();
     }
     FundReport report;
-    report.budget = *budget;
+    report.budget = *framed;
     // kRequestColumns ends in the FROM clause: put the visibility column before it.
     QByteArray columns(kRequestColumns);
     const int from = columns.indexOf("FROM therapy_requests");
@@ -2567,8 +2556,11 @@ Result<FundReport> TherapyService::report(int year)
         report.totals.paidPence += line.paidPence;
         report.totals.recoveredPence += line.recoveredPence;
         report.totals.writtenOffPence += line.writtenOffPence;
+        report.budget.committedPence += r.committedPence();
+        report.budget.paidPence += r.paidPence;
         report.requests.push_back(line);
     }
+    report.budget.remainingPence = report.budget.allocatedPence - report.budget.committedPence - report.budget.paidPence;
     return report;
 }
 
@@ -2698,7 +2690,7 @@ Result<CaseStatement> TherapyService::statement(qint64 caseId)
             line.date = v.invoiceDate;
             QString period;
             if (v.periodFrom.isValid() && v.periodTo.isValid()) {
-                period = QStringLiteral(", %1 to %2").arg(ukDay(v.periodFrom), ukDay(v.periodTo));
+                period = QStringLiteral(", %1 to %2").arg(deadlines::ukShortDate(v.periodFrom), deadlines::ukShortDate(v.periodTo));
             }
             const QString sessionsText = v.sessionsCovered == 1 ? QStringLiteral("1 session")
                                                                 : QStringLiteral("%1 sessions").arg(v.sessionsCovered);

@@ -138,6 +138,7 @@ private:
                        QJsonObject detail = {});
     Result<void> addDecision(const TherapyRequest& before, const TherapyRequest& after, qint64 authorityLimit,
                              const QString& note);
+    Result<FundBudget> allocation(int year);  // the year's dates and allocation; nothing committed or paid yet
     Result<FundBudget> computeBudget(int year);
     Result<qint64> limitOf(const QString& username);
     Error refuse(const QString& attempted, const QString& entityId, const QString& message);  // audited

@@ -83,8 +83,10 @@ MainWindow::MainWindow(VaultSession& session, Prompter& prompter, QWidget* paren
         m_remindersTimer->setInterval(10 * 60 * 1000);
         connect(m_remindersTimer, &QTimer::timeout, this, &MainWindow::refreshReminders);
         m_remindersTimer->start();
+        // After a background task (the list's first load among them), but not after every save: the diary query
+        // reads every open deadline, so at most once a minute this way; the timer and acknowledgments do the rest.
         connect(&m_session, &VaultSession::busyChanged, this, [this](bool busy) {
-            if (!busy) {
+            if (!busy && (!m_remindersChecked.isValid() || m_remindersChecked.hasExpired(60 * 1000))) {
                 refreshReminders();
             }
         });
@@ -313,6 +315,7 @@ void MainWindow::refreshReminders()
     if (service == nullptr) {
         return;  // locked or busy: the next busyChanged(false) asks again
     }
+    m_remindersChecked.start();
     const bool supervisor = m_session.currentUser().role == core::Role::Supervisor;
     const QDate today = m_session.today();
     auto entries = service->diary(supervisor ? core::deadlines::DiaryScope::Team : core::deadlines::DiaryScope::Mine,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QElapsedTimer>
 #include <QPointer>
 
 class QAction;
@@ -84,6 +85,7 @@ private:
     QToolButton* m_privacyButton = nullptr;
     QToolButton* m_remindersButton = nullptr;
     QTimer* m_remindersTimer = nullptr;
+    QElapsedTimer m_remindersChecked;  // when the status bar's reminders were last read
     QAction* m_privacyAction = nullptr;
     QAction* m_newIntakeAction = nullptr;
     QAction* m_resumeDraftAction = nullptr;
