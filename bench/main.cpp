@@ -2,6 +2,7 @@
 //
 //   claimdesk-bench [--rows N] [--dir PATH]
 //   claimdesk-bench --cases [N] [--dir PATH]     (the cases mode: see CasesBenchmark.cpp; N defaults to 100000)
+//   claimdesk-bench --reports [N] [--dir PATH]   (the firm reports: see ReportsBenchmark.cpp; N defaults to 200)
 //
 // Prints one JSON object:
 //   - unlock: Vault::create and Vault::unlock with the default (MODERATE) Argon2id profile, split into the KDF
@@ -17,6 +18,7 @@
 
 #include "CasesBenchmark.h"
 #include "DeadlinesBenchmark.h"
+#include "ReportsBenchmark.h"
 
 #include "store/Crypto.h"
 #include "store/KdfProfile.h"
@@ -28,6 +30,7 @@
 #include <sqlcipher/sqlite3.h>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -335,11 +338,14 @@ void usage(int status)
                  "Usage: claimdesk-bench [--rows N] [--dir PATH]\n"
                  "       claimdesk-bench --cases [N] [--dir PATH]\n"
                  "       claimdesk-bench --deadlines [N] [--dir PATH]\n"
+                 "       claimdesk-bench --reports [N] [--dir PATH]\n"
                  "  --rows N     rows to insert and read (default 100000)\n"
                  "  --cases [N]  instead: a demo vault of N fictional cases (default 100000), then unlock to list,\n"
                  "               search as you type, conflict checks, a 10,000-row CSV import and peak RSS\n"
                  "  --deadlines [N]  instead: the deadline engine over N demo cases, recompute-and-store through\n"
                  "               the vault, and the firm's 30-day diary\n"
+                 "  --reports [N]  instead: the four firm reports (diary, caseload, limitation risk, therapy fund)\n"
+                 "               built as documents and as CSV over N demo cases (default 200)\n"
                  "  --dir PATH   folder (and so file system) to work in (default: a temporary folder)\n");
     std::exit(status);
 }
@@ -348,10 +354,20 @@ void usage(int status)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The reports mode renders PDFs (render/: fonts, so a QGuiApplication on the offscreen platform, as the CLI).
+    bool wantsGui = false;
+    for (int i = 1; i < argc; ++i) {
+        wantsGui = wantsGui || qstrcmp(argv[i], "--reports") == 0;
+    }
+    if (wantsGui) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    std::unique_ptr<QCoreApplication> application = wantsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                             : std::make_unique<QCoreApplication>(argc, argv);
     qint64 rows = 100000;
     int cases = 0;  // > 0: the cases mode
     bool deadlinesMode = false;
+    bool reportsMode = false;
     QString baseDir;
     const QStringList args = QCoreApplication::arguments();
     if (args.value(1) == QStringLiteral("--internal-make-demo")) {
@@ -361,9 +377,11 @@ int main(int argc, char* argv[])
         const QString& a = args.at(i);
         if (a == QStringLiteral("--help") || a == QStringLiteral("-h")) {
             usage(0);
-        } else if (a == QStringLiteral("--cases") || a == QStringLiteral("--deadlines")) {
+        } else if (a == QStringLiteral("--cases") || a == QStringLiteral("--deadlines")
+                   || a == QStringLiteral("--reports")) {
             deadlinesMode = a == QStringLiteral("--deadlines");
-            cases = 100000;
+            reportsMode = a == QStringLiteral("--reports");
+            cases = reportsMode ? 200 : 100000;
             if (i + 1 < args.size() && !args.at(i + 1).startsWith(QLatin1Char('-'))) {
                 bool ok = false;
                 cases = args.at(++i).toInt(&ok);
@@ -382,6 +400,9 @@ int main(int argc, char* argv[])
         } else {
             usage(2);
         }
+    }
+    if (cases > 0 && reportsMode) {
+        return bench::runReportsBenchmark(cases, baseDir);
     }
     if (cases > 0 && deadlinesMode) {
         return bench::runDeadlinesBenchmark(cases, baseDir);

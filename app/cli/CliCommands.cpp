@@ -1,18 +1,23 @@
 #include "CliCommands.h"
 
 #include "AuditCommands.h"
+#include "DocumentCommands.h"
 #include "CliExit.h"
 #include "EngineCommands.h"
 #include "PassphraseReader.h"
+#include "RetentionCommands.h"
 #include "TherapyCommands.h"
 
 #include "cases/CaseImport.h"
+#include "reports/CaseDocuments.h"
+#include "reports/FirmReports.h"
 #include "cases/CaseService.h"
 #include "conflicts/ConflictService.h"
 #include "deadlines/DeadlineService.h"
 #include "deadlines/DateRules.h"
 #include "demo/DemoVault.h"
 #include "store/Keyring.h"
+#include "store/SessionPolicy.h"
 #include "store/Vault.h"
 #include "therapy/TherapyService.h"
 #include "users/User.h"
@@ -80,6 +85,16 @@ enum class Opt {
     Limit,
     Amount,
     Month,
+    Profile,
+    Pdf,
+    Kind,
+    From,
+    Out,
+    OverrideReason,
+    FeeEarner,
+    MaxAutoLock,
+    Reason,
+    Within,
 };
 
 struct OptionName {
@@ -120,6 +135,16 @@ constexpr OptionName kOptionNames[] = {
     {Opt::Limit, QLatin1String("limit"), true, false},
     {Opt::Amount, QLatin1String("amount"), true, false},
     {Opt::Month, QLatin1String("month"), true, false},
+    {Opt::Profile, QLatin1String("profile"), true, false},
+    {Opt::Pdf, QLatin1String("pdf"), true, false},
+    {Opt::Kind, QLatin1String("kind"), true, false},
+    {Opt::From, QLatin1String("from"), true, false},
+    {Opt::Out, QLatin1String("out"), true, false},
+    {Opt::OverrideReason, QLatin1String("override-reason"), true, false},
+    {Opt::FeeEarner, QLatin1String("fee-earner"), true, false},
+    {Opt::MaxAutoLock, QLatin1String("max-auto-lock"), true, false},
+    {Opt::Reason, QLatin1String("reason"), true, false},
+    {Opt::Within, QLatin1String("within"), true, false},
     // Tests only: Argon2id at libsodium's minimum cost. Never a default, never shown in --help.
     {Opt::KdfProfile, QLatin1String("kdf-profile"), true, true},
 };
@@ -420,7 +445,7 @@ int userAdd(Invocation& inv)
     const auto role = core::roleFromName(inv.value(Opt::Role));
     if (!role) {
         return usageError(inv.io,
-                          QStringLiteral("'%1' is not a role: use admin, supervisor, solicitor or paralegal.")
+                          QStringLiteral("'%1' is not a role: use admin, supervisor, solicitor, paralegal or accounts.")
                               .arg(inv.value(Opt::Role)),
                           commandHelpHint(inv.command));
     }
@@ -502,6 +527,51 @@ int userList(Invocation& inv)
     }
     inv.io.out << formatTable(rows);
     inv.io.out.flush();
+    return toInt(ExitStatus::Success);
+}
+
+int sessionPolicy(Invocation& inv)
+{
+    using core::SessionPolicy;
+    std::optional<int> minutes;
+    if (inv.isSet(Opt::MaxAutoLock)) {
+        bool ok = false;
+        minutes = inv.value(Opt::MaxAutoLock).toInt(&ok);
+        if (!ok || !SessionPolicy::checkAutoLockMinutes(*minutes)) {
+            return usageError(inv.io,
+                              QStringLiteral("--max-auto-lock: give a number of minutes from %1 to %2, e.g. 10.")
+                                  .arg(SessionPolicy::kMinAutoLockMinutes)
+                                  .arg(SessionPolicy::kMaxAutoLockMinutes),
+                              commandHelpHint(inv.command));
+        }
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    SessionPolicy policy(**session);
+    if (minutes) {
+        if (auto set = policy.setMaxAutoLockMinutes(*minutes); !set) {
+            return fail(inv.io, set.error());
+        }
+    }
+    auto maximum = policy.maxAutoLockMinutes();
+    if (!maximum) {
+        return fail(inv.io, maximum.error());
+    }
+    if (*maximum) {
+        inv.io.out << QStringLiteral("ClaimDesk locks after at most %1 minutes without activity (the firm's maximum, "
+                                     "set by an admin); a shorter personal setting still applies.")
+                          .arg(**maximum)
+                   << Qt::endl;
+    } else {
+        inv.io.out << QStringLiteral("No firm maximum is set: each person's own auto-lock delay applies (%1 to %2 "
+                                     "minutes, %3 by default).")
+                          .arg(SessionPolicy::kMinAutoLockMinutes)
+                          .arg(SessionPolicy::kMaxAutoLockMinutes)
+                          .arg(SessionPolicy::kDefaultAutoLockMinutes)
+                   << Qt::endl;
+    }
     return toInt(ExitStatus::Success);
 }
 
@@ -987,6 +1057,33 @@ int casesShow(Invocation& inv)
     return toInt(ExitStatus::Success);
 }
 
+int casesBreakGlass(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    core::CaseService cases(**session);
+    // Core checks the reason (and records a refusal), so an empty --reason is refused and audited like a short one.
+    auto record = cases.breakGlassByReference(inv.value(Opt::Case), inv.value(Opt::Reason));
+    if (!record) {
+        return fail(inv.io, record.error());
+    }
+    const QHash<QString, QString> names = displayNames(**session);
+    const QString told = personLabel(names, record->supervisor.isEmpty() ? record->feeEarner : record->supervisor);
+    QString until = QStringLiteral("%1 hours").arg(core::CaseService::kBreakGlassHours);
+    if (auto grant = cases.activeBreakGlass(record->id); grant && *grant) {
+        const QDateTime expires = (*grant)->expiresAtUtc.toLocalTime();
+        until = QStringLiteral("%1 on %2").arg(expires.toString(QStringLiteral("HH:mm")), ukDate(expires.date()));
+    }
+    inv.io.out << QStringLiteral("Break-glass access to %1 until %2. %3 has been told, and the reason is in the audit "
+                                 "log.\nOpen it with: %4 cases show %5 --user %6 --case %1")
+                      .arg(record->reference, until, told, kProgram, inv.vaultPath,
+                           (*session)->currentUser().username)
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
 int casesExport(Invocation& inv)
 {
     const QString path = inv.value(Opt::Csv);
@@ -1051,7 +1148,7 @@ int conflictsCheck(Invocation& inv)
                              {QStringLiteral("kind"), m.kind},
                              {QStringLiteral("role"), textOrNull(m.role)},
                              {QStringLiteral("caseReference"),
-                              m.restricted ? QJsonValue(QJsonValue::Null) : QJsonValue(m.caseReference)},
+                              QJsonValue(m.caseReference)},
                              {QStringLiteral("restricted"), m.restricted},
                              {QStringLiteral("score"), std::round(m.score * 1000.0) / 1000.0},
                              {QStringLiteral("reasons"), QJsonArray::fromStringList(m.reasons)}});
@@ -1071,7 +1168,7 @@ int conflictsCheck(Invocation& inv)
     for (const core::ConflictMatch& m : *matches) {
         const QString kind = m.role.isEmpty() ? m.kind : QStringLiteral("%1 (%2)").arg(m.kind, m.role);
         rows.append({QString::number(m.score, 'f', 2), kind, m.restricted ? QStringLiteral("(restricted)") : m.name,
-                     m.restricted ? QStringLiteral("(restricted)") : m.caseReference,
+                     m.restricted ? m.caseReference + QStringLiteral(" (restricted)") : m.caseReference,
                      m.reasons.join(QStringLiteral("; "))});
     }
     inv.io.out << formatTable(rows)
@@ -1383,6 +1480,126 @@ int therapyReport(Invocation& inv)
     return runTherapyReport(**session, request, inv.io.out, inv.io.err);
 }
 
+int documentSummary(Invocation& inv)
+{
+    SummaryCommand command;
+    command.caseReference = inv.value(Opt::Case);
+    const auto profile = core::reports::profileFromId(inv.value(Opt::Profile));
+    if (!profile) {
+        return usageError(inv.io,
+                          QStringLiteral("--profile: \"%1\" is not a profile. Use internal, counsel, client, therapist or "
+                                         "insurer.")
+                              .arg(inv.value(Opt::Profile)),
+                          commandHelpHint(inv.command));
+    }
+    command.profile = *profile;
+    command.overrideReason = inv.value(Opt::OverrideReason);
+    command.pdfPath = inv.value(Opt::Pdf);
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runSummary(**session, command, inv.io.out, inv.io.err);
+}
+
+int documentReport(Invocation& inv)
+{
+    ReportCommand command;
+    command.kind = inv.value(Opt::Kind).trimmed().toLower();
+    if (!core::reports::reportKindFromId(command.kind)) {
+        return usageError(inv.io,
+                          QStringLiteral("--kind: \"%1\" is not a report. Use diary, caseload, limitation-risk or "
+                                         "therapy-fund.")
+                              .arg(inv.value(Opt::Kind)),
+                          commandHelpHint(inv.command));
+    }
+    for (const auto& [opt, target] : {std::pair {Opt::From, &command.from}, std::pair {Opt::To, &command.to}}) {
+        if (inv.isSet(opt)) {
+            *target = QDate::fromString(inv.value(opt), Qt::ISODate);
+            if (!target->isValid()) {
+                return usageError(inv.io,
+                                  QStringLiteral("--%1: \"%2\" is not a date that exists (YYYY-MM-DD).")
+                                      .arg(optionName(opt).name, inv.value(opt)),
+                                  commandHelpHint(inv.command));
+            }
+        }
+    }
+    if (command.from.isValid() && command.to.isValid() && command.to < command.from) {
+        return usageError(inv.io, QStringLiteral("--to is before --from."), commandHelpHint(inv.command));
+    }
+    if (inv.isSet(Opt::Pdf) == inv.isSet(Opt::Csv)) {
+        return usageError(inv.io, QStringLiteral("Give --pdf FILE or --csv FILE (one of them)."),
+                          commandHelpHint(inv.command));
+    }
+    command.pdfPath = inv.value(Opt::Pdf);
+    command.csvPath = inv.value(Opt::Csv);
+    command.feeEarner = inv.value(Opt::FeeEarner);
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runReport(**session, command, inv.io.out, inv.io.err);
+}
+
+int retentionReport(Invocation& inv)
+{
+    int within = kRetentionDefaultWithinDays;
+    if (inv.isSet(Opt::Within)) {
+        if (const QString problem = retentionWithinProblem(inv.value(Opt::Within)); !problem.isEmpty()) {
+            return usageError(inv.io, problem, commandHelpHint(inv.command));
+        }
+        within = inv.value(Opt::Within).toInt();
+    }
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runRetentionReport(**session, within, inv.isSet(Opt::Json), inv.io.out, inv.io.err);
+}
+
+int retentionChange(Invocation& inv)
+{
+    const bool erasure = inv.command.group == QLatin1String("erasure");
+    const RetentionAction action = erasure ? (inv.command.name == QLatin1String("request") ? RetentionAction::Request
+                                                                                          : RetentionAction::Approve)
+                                           : (inv.command.name == QLatin1String("hold") ? RetentionAction::Hold
+                                                                                       : RetentionAction::Release);
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runRetentionAction(**session, action, inv.value(Opt::Case), inv.value(Opt::Reason), inv.io.out, inv.io.err);
+}
+
+int firmNameCommand(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    if (inv.isSet(Opt::Name)) {
+        if (auto set = core::reports::setFirmName(**session, inv.value(Opt::Name)); !set) {
+            return fail(inv.io, set.error());
+        }
+    }
+    const QString name = core::reports::firmName(**session);
+    inv.io.out << (name.isEmpty() ? QStringLiteral("No firm name is set: printed pages carry only the privilege marking. "
+                                                   "An admin sets it with --name.")
+                                  : QStringLiteral("Printed pages are headed: %1").arg(name))
+               << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
+int documentSar(Invocation& inv)
+{
+    SarCommand command {inv.value(Opt::Case), inv.value(Opt::Out)};
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runSar(**session, command, inv.io.out, inv.io.err);
+}
+
 int auditVerify(Invocation& inv)
 {
     auto session = signIn(inv);
@@ -1477,7 +1694,7 @@ const std::vector<Command>& commands()
          {{Opt::User, true, QLatin1String("ADMIN"), QLatin1String("Sign in as this admin.")},
           {Opt::NewUser, true, QLatin1String("NAME"), QLatin1String("The new user's username.")},
           {Opt::Name, true, QLatin1String("\"Display Name\""), QLatin1String("The new user's name as people read it.")},
-          {Opt::Role, true, QLatin1String("ROLE"), QLatin1String("admin, supervisor, solicitor or paralegal.")},
+          {Opt::Role, true, QLatin1String("ROLE"), QLatin1String("admin, supervisor, solicitor, paralegal or accounts (therapy payments only).")},
           kBusyTimeout,
           kKdfProfile},
          userAdd},
@@ -1499,6 +1716,20 @@ const std::vector<Command>& commands()
                        "active,\nmustChangePassphrase and createdAt (ISO 8601, UTC)."),
          {user, {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")}, kBusyTimeout},
          userList},
+        {QLatin1String("policy"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER [--max-auto-lock MINUTES]"),
+         QLatin1String("Show or set the firm's maximum auto-lock delay (admin sets)."),
+         QLatin1String("Prints the longest ClaimDesk may stay unlocked without activity on any computer: each "
+                       "person's own\ndelay (File > Preferences, 5 minutes by default) applies only when it is "
+                       "shorter. With --max-auto-lock\nan admin sets it (1 to 240 minutes); recorded in the audit "
+                       "log with the old and new values. Anyone\nelse is refused (exit 6), and the refusal is "
+                       "recorded. ClaimDesk applies a change when it next unlocks."),
+         {user,
+          {Opt::MaxAutoLock, false, QLatin1String("MINUTES"),
+           QLatin1String("The new firm maximum, 1 to 240 minutes (admin).")},
+          kBusyTimeout},
+         sessionPolicy},
         {QLatin1String("cases"),
          QLatin1String("import"),
          QLatin1String("VAULT --user USER FILE.csv [--dry-run]"),
@@ -1543,6 +1774,21 @@ const std::vector<Command>& commands()
           {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of text.")},
           kBusyTimeout},
          casesShow},
+        {QLatin1String("cases"),
+         QLatin1String("break-glass"),
+         QLatin1String("VAULT --user USER --case REF --reason TEXT"),
+         QLatin1String("Open a restricted case in an emergency, saying why."),
+         QLatin1String("For a restricted case you are not named on: gives you access to it for 8 hours (then 'cases "
+                       "show'\nworks as usual). The reason (at least 10 characters) is recorded in the audit log and "
+                       "the case's\nsupervisor (its fee earner when it has none) gets an urgent task saying who opened "
+                       "it and why.\nA missing or short reason is refused (exit 2) and the refusal is recorded; admins "
+                       "are refused (exit 6)."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference, such as CD-2026-0042.")},
+          {Opt::Reason, true, QLatin1String("TEXT"),
+           QLatin1String("Why you must open it now (at least 10 characters).")},
+          kBusyTimeout},
+         casesBreakGlass},
         {QLatin1String("cases"),
          QLatin1String("export"),
          QLatin1String("VAULT --user USER --csv FILE"),
@@ -1657,6 +1903,142 @@ const std::vector<Command>& commands()
                        "charged to.\nRecorded in the audit log."),
          {user, {Opt::Month, true, QLatin1String("N"), QLatin1String("1 (January) to 12 (December).")}, kBusyTimeout},
          therapyYearStart},
+        {QLatin1String("summary"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER --case REF --profile PROFILE --pdf FILE [--override-reason TEXT]"),
+         QLatin1String("Print a case summary to PDF in a redaction profile."),
+         QLatin1String("Writes the case summary of REF as an A4 PDF (a new file) with the privilege marking, the "
+                       "profile's\nwatermark and 'Printed by … · Profile · Page N of M' on every page. PROFILE is one "
+                       "of:\n  internal   everything, for the case team (never sent out)\n  counsel    no account, "
+                       "contact, safe-contact or safeguarding detail, no sensitive notes\n  client     the client's "
+                       "copy; refused (exit 6) when the client's safe-contact rules forbid post,\n             unless a "
+                       "supervisor gives --override-reason\n  therapist  identity, communication needs, safeguarding "
+                       "status and therapy only\n  insurer    the client anonymised; parties and incidents only\n"
+                       "docs/REDACTION-PROFILES.md lists exactly what each includes. Recorded in the audit log before "
+                       "the\nfile is written."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference.")},
+          {Opt::Profile, true, QLatin1String("PROFILE"),
+           QLatin1String("internal, counsel, client, therapist or insurer.")},
+          {Opt::Pdf, true, QLatin1String("FILE"), QLatin1String("The PDF to write (a new file).")},
+          {Opt::OverrideReason, false, QLatin1String("TEXT"),
+           QLatin1String("A supervisor's reason to print a client copy the safe-contact rules refuse.")},
+          kBusyTimeout},
+         documentSummary},
+        {QLatin1String("report"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER --kind KIND [--from DATE --to DATE] [--fee-earner USER] (--pdf FILE | --csv FILE)"),
+         QLatin1String("A firm report as PDF or CSV: diary, caseload, limitation-risk, therapy-fund."),
+         QLatin1String("KIND is one of:\n  diary            open deadlines and reminders from --from to --to (default "
+                       "the next 4 weeks) and\n                   everything overdue; your own, or with --fee-earner "
+                       "one person's, or the team's\n                   (supervisors)\n  caseload         open cases "
+                       "by stage and fee earner (supervisors)\n  limitation-risk  cases within 6 months of "
+                       "limitation, unverified or missing\n  therapy-fund     the fund year containing --from "
+                       "(default this one; supervisors)\nThe PDF has the privilege marking, header and footer; the CSV "
+                       "is UTF-8 with a byte order mark,\nISO 8601 dates, and cells a spreadsheet could run as "
+                       "formulas prefixed with '. Case references\nonly, never client names. Recorded in the audit "
+                       "log."),
+         {user,
+          {Opt::Kind, true, QLatin1String("KIND"), QLatin1String("diary, caseload, limitation-risk or therapy-fund.")},
+          {Opt::From, false, QLatin1String("DATE"), QLatin1String("First day (YYYY-MM-DD).")},
+          {Opt::To, false, QLatin1String("DATE"), QLatin1String("Last day (YYYY-MM-DD).")},
+          {Opt::FeeEarner, false, QLatin1String("USER"), QLatin1String("The diary of one fee earner.")},
+          {Opt::Pdf, false, QLatin1String("FILE"), QLatin1String("Write a PDF (a new file).")},
+          {Opt::Csv, false, QLatin1String("FILE"), QLatin1String("Write CSV (a new file).")},
+          kBusyTimeout},
+         documentReport},
+        {QLatin1String("firm"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER [--name \"NAME\"]"),
+         QLatin1String("Show or set the firm's name printed at the top of every page (admin sets)."),
+         QLatin1String("Prints the firm's name as it heads every printed summary, report and bundle. With --name an "
+                       "admin\nsets it (1 to 120 characters); recorded in the audit log with the old and new name."),
+         {user, {Opt::Name, false, QLatin1String("\"NAME\""), QLatin1String("The new name (admin).")}, kBusyTimeout},
+         firmNameCommand},
+        {QLatin1String("sar"),
+         QLatin1String(),
+         QLatin1String("VAULT --user USER --case REF --out DIR"),
+         QLatin1String("Subject access bundle for a case's client: PDF and JSON (supervisor)."),
+         QLatin1String("Writes DIR/REF-subject-access.pdf (for the client) and DIR/REF-subject-access.json "
+                       "(machine-readable):\nevery piece of personal data the vault holds about the client of REF, "
+                       "across all their cases.\nPrivileged material (file notes, tasks, deadlines, events, "
+                       "limitation sign-offs) and other people's\ndata are listed as withheld with the reason, never "
+                       "included. DIR is created if needed; existing\nfiles are never overwritten. Supervisors only; "
+                       "recorded in the audit log."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("A case of the client.")},
+          {Opt::Out, true, QLatin1String("DIR"), QLatin1String("The folder to write the two files into.")},
+          kBusyTimeout},
+         documentSar},
+        {QLatin1String("retention"),
+         QLatin1String("report"),
+         QLatin1String("VAULT --user USER [--within DAYS] [--json]"),
+         QLatin1String("Closed cases due for destroy review, with legal holds and erasure requests (supervisor)."),
+         QLatin1String("Lists closed cases whose destroy-review date (DOMAIN.md section 8: the later of closure + 7 years "
+                       "and the\nclient's 18th birthday + 7 years; the firm may set longer) is on or before today + DAYS "
+                       "(default 90),\ncases for a manual review (capacity concern, CICA claim, no date of birth or no "
+                       "closing date), and every\ncase with an erasure request, with its legal hold. Cases are named by "
+                       "reference only. With --json: an\narray of {\"reference\", \"closedOn\", \"reviewOn\", "
+                       "\"basis\", \"due\", \"manualReasons\", \"listFrom\", \"onHold\",\n\"holdReason\", "
+                       "\"holdBy\", \"holdAt\", \"erasureRequested\", \"requestedBy\", \"requestedAt\", "
+                       "\"approvableFrom\", \"restricted\"}\n(dates YYYY-MM-DD, times ISO 8601 UTC, null when absent). "
+                       "Supervisors only; recorded in the audit log."),
+         {user,
+          {Opt::Within, false, QLatin1String("DAYS"), QLatin1String("Look this many days ahead, 0 to 3650 (default 90).")},
+          {Opt::Json, false, QLatin1String(), QLatin1String("Print JSON instead of a table.")},
+          kBusyTimeout},
+         retentionReport},
+        {QLatin1String("retention"),
+         QLatin1String("hold"),
+         QLatin1String("VAULT --user USER --case REF --reason TEXT"),
+         QLatin1String("Put a case on legal hold: it cannot be erased (supervisor)."),
+         QLatin1String("Places a legal hold on REF (a claim against the firm, a complaint, an insurer's request...). "
+                       "While it\nlasts the case cannot be asked for or approved for erasure. The reason (10 characters "
+                       "or more, never the\nclient's name: it stays in the audit log) is recorded. Supervisors only."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference, such as CD-2019-0042.")},
+          {Opt::Reason, true, QLatin1String("TEXT"), QLatin1String("Why the case is held.")},
+          kBusyTimeout},
+         retentionChange},
+        {QLatin1String("retention"),
+         QLatin1String("release"),
+         QLatin1String("VAULT --user USER --case REF --reason TEXT"),
+         QLatin1String("Lift a case's legal hold (supervisor)."),
+         QLatin1String("Lifts the legal hold on REF, with the reason (10 characters or more, never the client's name). "
+                       "Recorded in\nthe audit log with who placed the hold and when. Supervisors only."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference.")},
+          {Opt::Reason, true, QLatin1String("TEXT"), QLatin1String("Why the hold ends.")},
+          kBusyTimeout},
+         retentionChange},
+        {QLatin1String("erasure"),
+         QLatin1String("request"),
+         QLatin1String("VAULT --user USER --case REF --reason TEXT"),
+         QLatin1String("Ask for a closed case to be erased; another supervisor approves after 24 hours."),
+         QLatin1String("The first half of a two-person erasure. REF must be closed (with a closing date) and not on "
+                       "legal hold.\nThe reason (10 characters or more, never the client's name: it stays in the audit "
+                       "log) is recorded.\nA different supervisor approves it with 'erasure approve' no earlier than 24 "
+                       "hours later. Supervisors only."),
+         {user,
+          {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference.")},
+          {Opt::Reason, true, QLatin1String("TEXT"), QLatin1String("Why the case is to be erased.")},
+          kBusyTimeout},
+         retentionChange},
+        {QLatin1String("erasure"),
+         QLatin1String("approve"),
+         QLatin1String("VAULT --user USER --case REF"),
+         QLatin1String("Erase a case another supervisor asked for at least 24 hours ago."),
+         QLatin1String("Deletes every row about REF (client unless they have another case, incidents, notes, tasks, "
+                       "parties no\nother case uses, events, deadlines, limitation sign-offs, therapy records, conflict "
+                       "checks, search entry)\nwith SQLCipher's secure delete, then rewrites the vault file (VACUUM). A "
+                       "tombstone remains: the reference,\nthe dates, who asked and who approved, and hashes of the "
+                       "client's names so a conflict check says\n\"erased case REF - ask a supervisor\". The audit log "
+                       "keeps the event. Refused for the supervisor who asked\n(exit 6), before 24 hours have passed, "
+                       "or while the case is on legal hold or open (exit 2). Exit 5 when\nthe case was erased but "
+                       "another program had the vault open so the file could not be rewritten: run\nthe same command "
+                       "again when it is free. Backups made before the erasure still hold the case."),
+         {user, {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference.")}, kBusyTimeout},
+         retentionChange},
         {QLatin1String("audit"),
          QLatin1String("verify"),
          QLatin1String("VAULT --user USER"),
@@ -1739,7 +2121,7 @@ QString programHelp(const QString& onlyGroup = {})
 {
     QString text = QStringLiteral("Usage: ") + kProgram + QStringLiteral(" COMMAND VAULT --user USER [options]\n\n")
         + QStringLiteral("ClaimDesk's command-line tool: vault and user administration, cases, conflict checks, the "
-                         "therapy fund,\nthe audit log, a demo vault, and the deadline engine (holidays, deadlines) which needs no "
+                         "therapy fund,\nretention and erasure, the audit log, a demo vault, and the deadline engine (holidays, deadlines) which needs no "
                          "vault.\n\nCommands:\n");
     QList<QStringList> rows;
     for (const Command& c : commands()) {

@@ -125,6 +125,23 @@ Error denied(const QString& what)
     return makeError(ErrorCode::PermissionDenied, what);
 }
 
+// What a refusal about one case is recorded against: its reference (the audit viewer's case filter), or "#id" when
+// there is no such case.
+QString caseAuditId(sql::Connection& db, qint64 caseId)
+{
+    auto stmt = db.prepare("SELECT reference FROM cases WHERE id = ?1");
+    if (stmt) {
+        stmt->bind(1, caseId);
+        if (auto row = stmt->step(); row && *row) {
+            const QString reference = stmt->text(0);
+            stmt->reset();
+            return reference;
+        }
+        stmt->reset();
+    }
+    return QStringLiteral("#%1").arg(caseId);
+}
+
 Result<void> validate(const Client& client, const std::vector<Incident>& incidents, const QDate& today)
 {
     QStringList problems;
@@ -225,18 +242,20 @@ struct CaseAccessRow {
     bool restricted = false;
     QString feeEarner;
     QString supervisor;
-    bool named = false;
+    bool named = false;  // on the case's list, or holding a break-glass grant that has not expired
 };
 
-Result<CaseAccessRow> accessRow(sql::Connection& db, qint64 caseId, const QString& user)
+Result<CaseAccessRow> accessRow(sql::Connection& db, qint64 caseId, const QString& user, const QDateTime& now)
 {
     auto stmt = db.prepare("SELECT reference, restricted, fee_earner, supervisor, "
                            "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = cases.id AND a.username = ?2) "
+                           "OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.username = ?2 "
+                           "AND g.case_id = cases.id AND g.expires_at > ?3) "
                            "FROM cases WHERE id = ?1");
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, caseId).bind(2, user);
+    stmt->bind(1, caseId).bind(2, user).bind(3, sql::isoUtc(now));
     auto row = stmt->step();
     if (!row) {
         return row.error();
@@ -266,9 +285,11 @@ static Result<QString> requireCase(Vault& vault, const CaseService& service, qin
         return ready.error();
     }
     if (!service.canSeeCaseContent()) {
-        return denied(QStringLiteral("Your role (%1) does not include case files.").arg(roleName(vault.currentUser().role)));
+        return vault.refuse(QStringLiteral("open a case file"), QStringLiteral("case"),
+                            caseAuditId(vault.connection(), caseId),
+                            QStringLiteral("Your role (%1) does not include case files.").arg(roleName(vault.currentUser().role)));
     }
-    auto row = accessRow(vault.connection(), caseId, vault.currentUser().username);
+    auto row = accessRow(vault.connection(), caseId, vault.currentUser().username, vault.now());
     if (!row) {
         return row.error();
     }
@@ -300,7 +321,9 @@ Result<void> CaseService::setReferencePrefix(const QString& prefix)
     }
     const Role r = m_vault.currentUser().role;
     if (r != Role::Admin && r != Role::Supervisor) {
-        return denied(QStringLiteral("Only a supervisor or an admin can change the case reference prefix."));
+        return m_vault.refuse(QStringLiteral("change the case reference prefix"), QStringLiteral("setting"),
+                              QStringLiteral("cases.referencePrefix"),
+                              QStringLiteral("Only a supervisor or an admin can change the case reference prefix."));
     }
     return m_vault.setSetting(QStringLiteral("cases.referencePrefix"), prefix);
 }
@@ -596,7 +619,8 @@ Result<CaseRecord> CaseService::create(const NewCase& input)
         return ready.error();
     }
     if (!canSeeCaseContent()) {
-        return denied(QStringLiteral("Your role (%1) cannot open cases.").arg(roleName(m_vault.currentUser().role)));
+        return m_vault.refuse(QStringLiteral("create a case"), QStringLiteral("cases"), QString(),
+                              QStringLiteral("Your role (%1) cannot open cases.").arg(roleName(m_vault.currentUser().role)));
     }
     const QDate today = m_vault.now().toLocalTime().date();
     if (auto valid = validate(input.client, input.incidents, today); !valid) {
@@ -926,6 +950,29 @@ Result<CaseRecord> CaseService::save(const CaseRecord& edited)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("Amounts of money cannot be negative."));
     }
     sql::Connection& db = m_vault.connection();
+    // Only a supervisor may restrict or unrestrict a case or change its supervisor. Checked before the write
+    // transaction so the refusal stays in the audit log; on the version the editor read only (a case saved
+    // meanwhile is a ConflictingEdit below, whose merge keeps their supervisor and restriction).
+    if (!isSupervisor()) {
+        auto stored = db.prepare("SELECT version, restricted, supervisor FROM cases WHERE id = ?1");
+        if (!stored) {
+            return stored.error();
+        }
+        stored->bind(1, edited.id);
+        auto row = stored->step();
+        if (!row) {
+            return row.error();
+        }
+        const bool changesAccess = *row && stored->int64(0) == edited.version
+            && (edited.restricted != (stored->int64(1) != 0) || edited.supervisor != stored->text(2));
+        stored->reset();
+        if (changesAccess) {
+            return m_vault.refuse(QStringLiteral("change a case's supervisor or restriction"), QStringLiteral("case"),
+                                  *reference,
+                                  QStringLiteral("Only a supervisor can change who supervises a case or whether it is "
+                                                 "restricted."));
+        }
+    }
     auto tx = sql::Transaction::begin(db);
     if (!tx) {
         return tx.error();
@@ -944,6 +991,7 @@ Result<CaseRecord> CaseService::save(const CaseRecord& edited)
     // Only a supervisor may restrict or unrestrict a case or change its supervisor.
     if ((edited.restricted != before->restricted || edited.supervisor != before->supervisor) && !isSupervisor()) {
         return denied(QStringLiteral("Only a supervisor can change who supervises a case or whether it is restricted."));
+        // (audited before the transaction, above; reached only if the case changed in between)
     }
     for (const QString& user : {edited.feeEarner, edited.supervisor}) {
         if (user.isEmpty() || user == before->feeEarner || user == before->supervisor) {
@@ -1103,13 +1151,16 @@ Result<std::vector<CaseSummary>> CaseService::list()
         return ready.error();
     }
     if (!canSeeCaseContent()) {
-        return denied(QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
+        return m_vault.refuse(QStringLiteral("list the cases"), QStringLiteral("cases"), QString(),
+                              QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
     }
     const QString me = m_vault.currentUser().username;
     auto stmt = m_vault.connection().prepare(
         "SELECT c.id, c.reference, cl.full_name, c.stage, c.fee_earner, coalesce(u.display_name, c.fee_earner), "
         "c.safeguarding_alert, c.restricted, c.supervisor, "
-        "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1), "
+        "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1) "
+        "OR (c.restricted = 1 AND EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.username = ?1 AND g.case_id = c.id "
+        "AND g.expires_at > ?3)), "
         // The next open deadline (deadlines table, DeadlineService): overdue ones included, except a limitation
         // date that has passed (that case is S33_REQUIRED, shown in its panel and the limitation queue).
         // (`+d.done_at`: look the case's rows up by case, never scan the firm's open deadlines once per case)
@@ -1124,7 +1175,7 @@ Result<std::vector<CaseSummary>> CaseService::list()
     if (!stmt) {
         return stmt.error();
     }
-    stmt->bind(1, me).bind(2, m_vault.now().toLocalTime().date().toString(Qt::ISODate));
+    stmt->bind(1, me).bind(2, m_vault.now().toLocalTime().date().toString(Qt::ISODate)).bind(3, sql::isoUtc(m_vault.now()));
     std::vector<CaseSummary> out;
     while (true) {
         auto row = stmt->step();
@@ -1169,7 +1220,8 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
     }
     // Which cases match a name is case content: an admin could otherwise learn who the firm acts for.
     if (!canSeeCaseContent()) {
-        return denied(
+        return m_vault.refuse(
+            QStringLiteral("search the cases"), QStringLiteral("cases"), QString(),
             QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
     }
     const QString query = ftsQuery(text);
@@ -1207,11 +1259,13 @@ Result<QSet<qint64>> CaseService::search(const QString& text)
     {
         auto stmt = m_vault.connection().prepare(
             "SELECT c.id, c.reference FROM cases c WHERE c.restricted = 1 AND c.fee_earner <> ?1 AND c.supervisor <> ?1 "
-            "AND NOT EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1)");
+            "AND NOT EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1) "
+            "AND NOT EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.username = ?1 AND g.case_id = c.id "
+            "AND g.expires_at > ?2)");
         if (!stmt) {
             return stmt.error();
         }
-        stmt->bind(1, me);
+        stmt->bind(1, me).bind(2, sql::isoUtc(m_vault.now()));
         while (true) {
             auto row = stmt->step();
             if (!row) {
@@ -1561,7 +1615,8 @@ Result<int> CaseService::recordSafeguardingAction(qint64 caseId, const Safeguard
         return reference.error();
     }
     if (!isSupervisor()) {
-        return denied(QStringLiteral("Only a supervisor can record the action taken on a safeguarding risk."));
+        return m_vault.refuse(QStringLiteral("record a safeguarding action"), QStringLiteral("case"), *reference,
+                              QStringLiteral("Only a supervisor can record the action taken on a safeguarding risk."));
     }
     const QDate today = m_vault.now().toLocalTime().date();
     QStringList problems;
@@ -1672,7 +1727,8 @@ Result<qint64> CaseService::saveDraft(qint64 draftId, const QJsonObject& data)
         return ready.error();
     }
     if (!canSeeCaseContent()) {
-        return denied(QStringLiteral("Your role (%1) cannot take intakes.").arg(roleName(m_vault.currentUser().role)));
+        return m_vault.refuse(QStringLiteral("save an intake draft"), QStringLiteral("intake-draft"), QString::number(draftId),
+                              QStringLiteral("Your role (%1) cannot take intakes.").arg(roleName(m_vault.currentUser().role)));
     }
     sql::Connection& db = m_vault.connection();
     const QString now = m_vault.now().toString(Qt::ISODateWithMs);
@@ -1718,6 +1774,10 @@ Result<std::vector<IntakeDraft>> CaseService::drafts()
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
+    if (!canSeeCaseContent()) {
+        return m_vault.refuse(QStringLiteral("list intake drafts"), QStringLiteral("intake-draft"), QString(),
+                              QStringLiteral("Your role (%1) cannot take intakes.").arg(roleName(m_vault.currentUser().role)));
+    }
     auto stmt = m_vault.connection().prepare("SELECT id, owner, updated_at, data FROM intake_drafts WHERE owner = ?1 ORDER BY updated_at DESC");
     if (!stmt) {
         return stmt.error();
@@ -1747,6 +1807,11 @@ Result<void> CaseService::deleteDraft(qint64 draftId)
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready;
     }
+    if (!canSeeCaseContent()) {
+        return m_vault.refuse(QStringLiteral("delete an intake draft"), QStringLiteral("intake-draft"),
+                              QString::number(draftId),
+                              QStringLiteral("Your role (%1) cannot take intakes.").arg(roleName(m_vault.currentUser().role)));
+    }
     sql::Connection& db = m_vault.connection();
     auto tx = sql::Transaction::begin(db);
     if (!tx) {
@@ -1772,7 +1837,9 @@ Result<std::vector<AuditEntry>> CaseService::history(qint64 caseId)
     }
     const Role r = m_vault.currentUser().role;
     if (r != Role::Supervisor && r != Role::Admin) {
-        return denied(QStringLiteral("A case's history is for supervisors and admins."));
+        return m_vault.refuse(QStringLiteral("read a case's history"), QStringLiteral("case"),
+                              caseAuditId(m_vault.connection(), caseId),
+                              QStringLiteral("A case's history is for supervisors and admins."));
     }
     QString reference;
     if (r == Role::Supervisor) {

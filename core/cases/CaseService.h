@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <optional>
 #include <vector>
 
 namespace claimdesk::core {
@@ -66,9 +67,30 @@ struct EditConflict {
     CaseRecord theirs;
 };
 
+// An emergency opening of a restricted case (CaseService::breakGlass): who, which case, why, and for how long.
+struct BreakGlassGrant {
+    qint64 id = 0;
+    qint64 caseId = 0;
+    QString reference;
+    QString username;
+    QString reason;
+    QDateTime grantedAtUtc;
+    QDateTime expiresAtUtc;
+};
+
+// A supervisor's open Break-glass task, for the status bar: the case by reference only, never the client.
+struct BreakGlassNotice {
+    qint64 taskId = 0;
+    qint64 caseId = 0;
+    QString reference;
+    QString by;  // the username that broke glass
+    QDateTime atUtc;
+};
+
 // Cases, clients, parties, notes, tasks and intake drafts, with permission checks and audit entries.
 // Admins see no case content; a restricted case is visible only to its fee earner, its supervisor and the
-// users it names. Reads of the account or a sensitive note are audited.
+// users it names, and for kBreakGlassHours to whoever broke glass on it (breakGlass). Reads of the account or a
+// sensitive note are audited.
 class CaseService {
 public:
     explicit CaseService(Vault& vault);
@@ -116,6 +138,26 @@ public:
     // Firm settings.
     QString referencePrefix();
     Result<void> setReferencePrefix(const QString& prefix);
+
+    // Break-glass (ethical walls, issue 7): someone with a case role who may not open a restricted case opens it
+    // in an emergency, saying why (at least kBreakGlassMinReason characters). In one transaction: a grant in
+    // break_glass_grants until now + kBreakGlassHours, during which the case opens for them as if they were named
+    // on it (every load, list and search of CaseService, and ConflictService's checks); the audit entry
+    // `case.break-glass` with the reason and the expiry; and an urgent Break-glass task, due today, for the case's
+    // supervisor (its fee earner when it has none), titled "Break-glass access by NAME: reason" — the notice the
+    // supervisor sees in the case's Tasks and in the status bar (breakGlassNotices). Returns the case as load().
+    // Refused: a role without case files, admins included (PermissionDenied, audited as permission.denied); a
+    // reason too short (InvalidInput, audited as case.break-glass.refused); a case that is not restricted or that
+    // the user may open already without a grant (InvalidInput, nothing recorded). Breaking glass again during a
+    // grant records a new one (a new reason, a new notice).
+    Result<CaseRecord> breakGlass(qint64 caseId, const QString& reason);
+    Result<CaseRecord> breakGlassByReference(const QString& reference, const QString& reason);  // NotFound if none
+    // The signed-in user's latest unexpired grant on the case, when they may open it only through a grant.
+    Result<std::optional<BreakGlassGrant>> activeBreakGlass(qint64 caseId);
+    // Open Break-glass tasks assigned to the signed-in user, newest first, by case reference only.
+    Result<std::vector<BreakGlassNotice>> breakGlassNotices();
+    static constexpr int kBreakGlassHours = 8;  // one working day, whatever time it starts
+    static constexpr int kBreakGlassMinReason = 10;
 
     bool canSeeCaseContent() const;
     bool isSupervisor() const;

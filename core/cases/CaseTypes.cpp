@@ -69,11 +69,12 @@ const Table<SuicidalThoughts, 4> kSuicidal{{
     {SuicidalThoughts::Passive, {u"passive", u"Passive"}},
     {SuicidalThoughts::Active, {u"active", u"Active"}},
 }};
-const Table<TaskKind, 4> kTaskKinds{{
+const Table<TaskKind, 5> kTaskKinds{{
     {TaskKind::General, {u"general", u"Task"}},
     {TaskKind::Safeguarding, {u"safeguarding", u"Safeguarding"}},
     {TaskKind::AskLater, {u"ask-later", u"Ask later"}},
     {TaskKind::Limitation, {u"limitation", u"Limitation"}},
+    {TaskKind::BreakGlass, {u"break-glass", u"Break-glass"}},
 }};
 const Table<AbuserProximity, 4> kProximity {{
     {AbuserProximity::NotAsked, {u"not-asked", u"Not asked"}},

@@ -65,7 +65,8 @@ enum class SeriousRisk {
     AbuserHasAccessToChildren,
     AbuserInPositionOfTrust,
 };
-enum class TaskKind { General, Safeguarding, AskLater, Limitation };
+// BreakGlass: the supervisor's notice that someone opened a restricted case in an emergency (CaseService::breakGlass).
+enum class TaskKind { General, Safeguarding, AskLater, Limitation, BreakGlass };
 
 // Stable identifiers for storage, CSV and JSON ("letter-of-claim"), and English labels for people.
 QString stageId(Stage stage);

@@ -1,5 +1,7 @@
 #include "conflicts/ConflictService.h"
 
+#include "retention/RetentionService.h"
+#include "store/SqlText.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 
@@ -167,7 +169,8 @@ Result<std::vector<ConflictMatch>> ConflictService::check(const QString& name, c
         return ready.error();
     }
     if (!canSeeCases(m_vault.currentUser().role)) {
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("Your role does not include conflict checks."));
+        return m_vault.refuse(QStringLiteral("run a conflict check"), QStringLiteral("conflict-check"), QString(),
+                              QStringLiteral("Your role does not include conflict checks."));
     }
     const NameKey query = NameMatcher::analyse(name);
     if (query.tokens.isEmpty()) {
@@ -188,11 +191,14 @@ Result<std::vector<ConflictMatch>> ConflictService::check(const QString& name, c
     // Apply per-case visibility at query time (access lists can change without the index changing).
     QSet<qint64> named;
     {
-        auto access = m_vault.connection().prepare("SELECT case_id FROM case_access WHERE username = ?1");
+        // Named on the case, or holding a break-glass grant that has not expired (CaseService::breakGlass).
+        auto access = m_vault.connection().prepare(
+            "SELECT case_id FROM case_access WHERE username = ?1 "
+            "UNION SELECT case_id FROM break_glass_grants WHERE username = ?1 AND expires_at > ?2");
         if (!access) {
             return access.error();
         }
-        access->bind(1, m_vault.currentUser().username);
+        access->bind(1, m_vault.currentUser().username).bind(2, sql::isoUtc(m_vault.now()));
         while (true) {
             auto row = access->step();
             if (!row) {
@@ -230,8 +236,11 @@ Result<std::vector<ConflictMatch>> ConflictService::check(const QString& name, c
                 c.caseReference = e.caseReference;
                 c.reasons = std::move(m.reasons);
             } else {
+                // The placeholder the case list shows too: the reference, so a supervisor can be asked about that
+                // case, and nothing else (no name, role or reason that would say who matched).
                 c.restricted = true;
-                c.reasons << QStringLiteral("possible match in a restricted case — ask a supervisor");
+                c.caseReference = e.caseReference;
+                c.reasons << QStringLiteral("possible match in restricted case %1 — ask a supervisor").arg(e.caseReference);
             }
             matches.push_back(std::move(c));
         }
@@ -246,11 +255,25 @@ Result<std::vector<ConflictMatch>> ConflictService::check(const QString& name, c
     std::vector<ConflictMatch> unique;
     QSet<QString> seen;
     for (ConflictMatch& m : matches) {
-        const QString key = m.restricted ? QStringLiteral("restricted:%1").arg(unique.size()) : QStringLiteral("%1:%2:%3").arg(m.caseId).arg(m.kind, m.name);
+        const QString key = m.restricted ? QStringLiteral("restricted:%1").arg(m.caseReference) : QStringLiteral("%1:%2:%3").arg(m.caseId).arg(m.kind, m.name);
         if (!seen.contains(key)) {
             seen.insert(key);
             unique.push_back(std::move(m));
         }
+    }
+    // Erased cases (RetentionService): the tombstone keeps only keyed hashes of the client's names, so it is found by
+    // the exact name (after folding), never fuzzily, and says nothing but its reference.
+    auto erased = RetentionService::erasedCasesNamed(m_vault.connection(), name);
+    if (!erased) {
+        return erased.error();
+    }
+    for (const ErasedCase& e : *erased) {
+        ConflictMatch m;
+        m.kind = QStringLiteral("erased-case");
+        m.caseReference = e.reference;
+        m.score = 1.0;
+        m.reasons << QStringLiteral("erased case %1 — ask a supervisor").arg(e.reference);
+        unique.push_back(std::move(m));
     }
     return unique;
 }
@@ -262,7 +285,8 @@ Result<qint64> ConflictService::record(qint64 caseId, const QString& name, const
         return ready.error();
     }
     if (!canSeeCases(m_vault.currentUser().role)) {
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("Your role does not include conflict checks."));
+        return m_vault.refuse(QStringLiteral("record a conflict check"), QStringLiteral("conflict-check"), QString(),
+                              QStringLiteral("Your role does not include conflict checks."));
     }
     if (name.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("A conflict check needs the name that was checked."));
@@ -271,7 +295,7 @@ Result<qint64> ConflictService::record(qint64 caseId, const QString& name, const
     for (const ConflictMatch& m : matches) {
         result.append(QJsonObject{{QStringLiteral("name"), m.name},
                                   {QStringLiteral("kind"), m.kind},
-                                  {QStringLiteral("caseReference"), m.restricted ? QJsonValue() : QJsonValue(m.caseReference)},
+                                  {QStringLiteral("caseReference"), m.caseReference},
                                   {QStringLiteral("score"), m.score},
                                   {QStringLiteral("reasons"), QJsonArray::fromStringList(m.reasons)}});
     }
@@ -312,6 +336,13 @@ Result<qint64> ConflictService::record(qint64 caseId, const QString& name, const
 
 Result<void> ConflictService::attachToCase(qint64 checkId, qint64 caseId)
 {
+    if (auto ready = m_vault.requireReady(); !ready) {
+        return ready;
+    }
+    if (!canSeeCases(m_vault.currentUser().role)) {
+        return m_vault.refuse(QStringLiteral("attach a conflict check to a case"), QStringLiteral("conflict-check"),
+                              QString::number(checkId), QStringLiteral("Your role does not include conflict checks."));
+    }
     auto stmt = m_vault.connection().prepare("UPDATE conflict_checks SET case_id = ?1 WHERE id = ?2 AND by_user = ?3");
     if (!stmt) {
         return stmt.error();
@@ -326,7 +357,9 @@ Result<void> ConflictService::clear(qint64 checkId, const QString& reason)
     }
     const Role role = m_vault.currentUser().role;
     if (role != Role::Supervisor && role != Role::Solicitor) {
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("A solicitor or supervisor clears a potential conflict."));
+        return m_vault.refuse(QStringLiteral("clear a potential conflict"), QStringLiteral("conflict-check"),
+                              QString::number(checkId),
+                              QStringLiteral("A solicitor or supervisor clears a potential conflict."));
     }
     if (reason.trimmed().size() < 10) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("Say why the match is not a conflict (for example, a "
@@ -368,26 +401,31 @@ Result<std::vector<ConflictCheckRecord>> ConflictService::checksFor(qint64 caseI
     // A check's query is usually the client's name: the checks on a case are case content, and those on a
     // restricted case are only for the users who may open it.
     if (!canSeeCases(m_vault.currentUser().role)) {
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("Your role does not include conflict checks."));
+        return m_vault.refuse(QStringLiteral("read a case's conflict checks"), QStringLiteral("conflict-check"), QStringLiteral("case #%1").arg(caseId),
+                              QStringLiteral("Your role does not include conflict checks."));
     }
     {
         auto access = m_vault.connection().prepare(
             "SELECT reference, restricted, fee_earner, supervisor, "
             "EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = cases.id AND a.username = ?2) "
+            "OR EXISTS (SELECT 1 FROM break_glass_grants g WHERE g.username = ?2 AND g.case_id = cases.id "
+            "AND g.expires_at > ?3) "
             "FROM cases WHERE id = ?1");
         if (!access) {
             return access.error();
         }
         const QString me = m_vault.currentUser().username;
-        access->bind(1, caseId).bind(2, me);
+        access->bind(1, caseId).bind(2, me).bind(3, sql::isoUtc(m_vault.now()));
         auto row = access->step();
         if (!row) {
             return row.error();
         }
         if (*row && access->int64(1) != 0 && access->text(2) != me && access->text(3) != me && access->int64(4) == 0) {
             const QString reference = access->text(0);
-            return makeError(ErrorCode::PermissionDenied,
-                             QStringLiteral("%1 is a restricted case. Ask its supervisor for access.").arg(reference));
+            access->reset();
+            return m_vault.refuse(QStringLiteral("read the conflict checks of a restricted case"), QStringLiteral("case"),
+                                  reference,
+                                  QStringLiteral("%1 is a restricted case. Ask its supervisor for access.").arg(reference));
         }
     }
     auto stmt = m_vault.connection().prepare(

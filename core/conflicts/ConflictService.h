@@ -14,10 +14,10 @@ class Vault;
 
 struct ConflictMatch {
     QString name;           // the name that matched (empty when restricted)
-    QString kind;           // client | former-name | party | alias
+    QString kind;           // client | former-name | party | alias | erased-case (a tombstone: reference only)
     QString role;           // a party's role on the case ("abuser"), empty for clients
     qint64 caseId = 0;      // 0 when the case is restricted for this user
-    QString caseReference;  // empty when restricted
+    QString caseReference;  // also for a restricted case (the placeholder "restricted case REF")
     bool restricted = false;
     double score = 0.0;
     QStringList reasons;
@@ -46,7 +46,8 @@ struct ConflictCheckRecord {
 
 // Conflict and duplicate checks against every client, former name, party and alias. An in-memory index
 // (rebuilt when the cases change) keeps a check well under 100 ms on 100,000 cases. A match inside a
-// restricted case the user may not open shows only "possible match in a restricted case".
+// restricted case the user may not open shows only the placeholder "possible match in restricted case REF — ask a
+// supervisor" (one line per such case; no name, role or reason).
 class ConflictService {
 public:
     explicit ConflictService(Vault& vault);

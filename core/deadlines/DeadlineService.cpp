@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
@@ -35,11 +36,6 @@ void bindDate(sql::Statement& s, int index, const QDate& d)
     } else {
         s.bindNull(index);
     }
-}
-
-Error denied(const QString& message)
-{
-    return makeError(ErrorCode::PermissionDenied, message);
 }
 
 Precision precisionOf(DatePrecision p)
@@ -195,6 +191,44 @@ QString deadlineKindId(DeadlineKind kind)
     return {};
 }
 
+QString regimeLabel(const QString& regime)
+{
+    if (regime == u"EW_S11_ADULT") {
+        return QStringLiteral("Adult at the time — LA 1980 s.11 (3 years from the abuse)");
+    }
+    if (regime == u"EW_S28_MINOR") {
+        return QStringLiteral("Child at the time — LA 1980 s.28");
+    }
+    if (regime == u"EW_S14_KNOWLEDGE") {
+        return QStringLiteral("From the date of knowledge — LA 1980 s.14");
+    }
+    if (regime == u"EW_S11ZA_CHILD_SEXUAL_ABUSE") {
+        return QStringLiteral("No limitation period — LA 1980 s.11ZA (from %1). Defendant may apply to dismiss if a fair "
+                  "hearing is impossible (s.11ZB).")
+            .arg(ukShortDate(QDate(2026, 6, 29)));
+    }
+    if (regime == u"NI_ART7_ADULT") {
+        return QStringLiteral("Adult at the time — Limitation (NI) Order 1989 art.7");
+    }
+    if (regime == u"NI_ART7_MINOR") {
+        return QStringLiteral("Child at the time — Limitation (NI) Order 1989 arts.7 and 48");
+    }
+    if (regime == u"SCOT_S17_ADULT") {
+        return QStringLiteral("Adult at the time — Prescription and Limitation (Scotland) Act 1973 s.17");
+    }
+    if (regime == u"SCOT_S17A_CHILDHOOD_ABUSE") {
+        return QStringLiteral("No limitation period — PL(S)A 1973 s.17A (childhood abuse). The defender may ask the court to "
+                  "dismiss if a fair hearing is impossible (s.17D).");
+    }
+    if (regime == u"SCOT_PRESCRIBED") {
+        return QStringLiteral("May be extinguished — Scottish 20-year prescription (PL(S)A 1973 s.7): take advice at once");
+    }
+    if (regime == u"CAPACITY_UNDETERMINED") {
+        return QStringLiteral("Capacity not yet determined — time may not run while the client lacks capacity (LA 1980 s.28)");
+    }
+    return regime;
+}
+
 QString limitationStateLabel(LimitationState state)
 {
     switch (state) {
@@ -305,6 +339,10 @@ const HolidayCalendar& DeadlineService::calendar()
     return *m_calendar;
 }
 
+namespace {
+Result<std::vector<CaseEvent>> storedEvents(sql::Connection& db, qint64 caseId);
+}  // namespace
+
 Result<EngineInput> DeadlineService::inputFor(qint64 caseId, const QDate& asOf)
 {
     auto record = m_cases.load(caseId);
@@ -313,7 +351,7 @@ Result<EngineInput> DeadlineService::inputFor(qint64 caseId, const QDate& asOf)
     }
     EngineInput input = caseFacts(record->client, record->incidents, record->parties, record->limbs);
     input.asOf = asOf;
-    auto events = this->events(caseId);
+    auto events = storedEvents(m_vault.connection(), caseId);  // the case was checked just above
     if (!events) {
         return events.error();
     }
@@ -335,7 +373,18 @@ Result<EngineResult> DeadlineService::evaluate(qint64 caseId, const QDate& asOf)
 
 Result<std::vector<CaseEvent>> DeadlineService::events(qint64 caseId)
 {
-    auto s = m_vault.connection().prepare(
+    // The events are case content: the case must be one the user may open (role and restriction, refusals audited).
+    if (auto record = m_cases.load(caseId); !record) {
+        return record.error();
+    }
+    return storedEvents(m_vault.connection(), caseId);
+}
+
+namespace {
+// A case's events as stored, for callers that have already checked the case may be opened.
+Result<std::vector<CaseEvent>> storedEvents(sql::Connection& db, qint64 caseId)
+{
+    auto s = db.prepare(
         "SELECT id, data, note, recorded_by, recorded_at FROM case_events WHERE case_id = ?1 ORDER BY id");
     if (!s) {
         return s.error();
@@ -361,6 +410,7 @@ Result<std::vector<CaseEvent>> DeadlineService::events(qint64 caseId)
     }
     return out;
 }
+}  // namespace
 
 Result<std::vector<DeadlineChange>> DeadlineService::addEvent(qint64 caseId, const Event& event, const QString& note)
 {
@@ -698,7 +748,8 @@ Result<int> DeadlineService::refreshStale(const QDate& asOf, int atMost)
         return ready.error();
     }
     if (!m_cases.canSeeCaseContent()) {
-        return 0;
+        return m_vault.refuse(QStringLiteral("recompute deadlines"), QStringLiteral("cases"), QString(),
+                              QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
     }
     sql::Connection& db = m_vault.connection();
     const QString me = m_vault.currentUser().username;
@@ -799,7 +850,9 @@ Result<StoredDeadline> DeadlineService::addManualDeadline(qint64 caseId, const Q
     if (!insert) {
         return insert.error();
     }
-    insert->bind(1, caseId).bind(2, QStringLiteral("MANUAL:") + now).bind(3, title.trimmed()).bind(4, dateText(dueOn))
+    // The key only has to be unique within the case: the time, and a random part for two added in one millisecond.
+    const QString key = QStringLiteral("MANUAL:%1:%2").arg(now).arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    insert->bind(1, caseId).bind(2, key).bind(3, title.trimmed()).bind(4, dateText(dueOn))
         .bind(5, notNull(note)).bind(6, now);
     if (auto ran = insert->run(); !ran) {
         return ran.error();
@@ -885,7 +938,8 @@ Result<void> DeadlineService::overrideLimitation(qint64 caseId, const QDate& saf
         return record.error();
     }
     if (m_vault.currentUser().role == Role::Paralegal) {
-        return denied(QStringLiteral("Only a solicitor or a supervisor may override a limitation date."));
+        return m_vault.refuse(QStringLiteral("override a limitation date"), QStringLiteral("case"), record->reference,
+                              QStringLiteral("Only a solicitor or a supervisor may override a limitation date."));
     }
     if (reason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidInput, QStringLiteral("Say why the limitation date is overridden: the reason "
@@ -975,7 +1029,8 @@ Result<void> DeadlineService::verifyLimitation(qint64 caseId)
     }
     const User& me = m_vault.currentUser();
     if (me.role != Role::Supervisor) {
-        return denied(QStringLiteral("Only a supervisor may verify a limitation date."));
+        return m_vault.refuse(QStringLiteral("verify a limitation date"), QStringLiteral("case"), record->reference,
+                              QStringLiteral("Only a supervisor may verify a limitation date."));
     }
     auto input = inputFor(caseId, m_vault.now().toLocalTime().date());
     if (!input) {
@@ -989,7 +1044,7 @@ Result<void> DeadlineService::verifyLimitation(qint64 caseId)
     }
     // Four eyes: not the person who last entered the case's facts, an event, or the override.
     QSet<QString> enteredBy {record->updatedBy};
-    if (auto events = this->events(caseId)) {
+    if (auto events = storedEvents(db, caseId)) {
         for (const CaseEvent& e : *events) {
             enteredBy.insert(e.recordedBy);
         }
@@ -1000,8 +1055,10 @@ Result<void> DeadlineService::verifyLimitation(qint64 caseId)
         enteredBy.insert(latest->requestedBy);
     }
     if (enteredBy.contains(me.username)) {
-        return denied(QStringLiteral("You entered facts or an override this date depends on: another supervisor must "
-                                     "verify it (four eyes)."));
+        return m_vault.refuse(QStringLiteral("verify a limitation date they entered facts or an override for"),
+                              QStringLiteral("case"), record->reference,
+                              QStringLiteral("You entered facts or an override this date depends on: another supervisor "
+                                             "must verify it (four eyes)."));
     }
     const EngineResult result = DeadlineEngine(calendar()).compute(*input);
     bool anyDated = false;
@@ -1123,11 +1180,37 @@ Result<LimitationStatus> DeadlineService::limitationStatus(qint64 caseId)
 
 Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unverifiedQueue()
 {
+    auto overview = limitationOverview();
+    if (!overview) {
+        return overview.error();
+    }
+    std::vector<std::pair<QString, LimitationStatus>> out;
+    for (LimitationOverviewEntry& entry : *overview) {
+        if (!entry.restricted && entry.status.state != LimitationState::Verified) {
+            out.emplace_back(std::move(entry.caseReference), std::move(entry.status));
+        }
+    }
+    // The dates still ahead first (soonest first), then those already passed (most recent first), then none.
+    const QDate today = m_vault.now().toLocalTime().date();
+    auto rank = [&today](const LimitationStatus& st) {
+        const QDate d = st.primarySafeDate;
+        if (!d.isValid()) {
+            return std::make_tuple(2, qint64 {0});
+        }
+        return d >= today ? std::make_tuple(0, d.toJulianDay()) : std::make_tuple(1, -d.toJulianDay());
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
+    return out;
+}
+
+Result<std::vector<LimitationOverviewEntry>> DeadlineService::limitationOverview()
+{
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
     if (!m_cases.canSeeCaseContent()) {
-        return denied(QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
+        return m_vault.refuse(QStringLiteral("read the firm's limitation positions"), QStringLiteral("cases"), QString(),
+                              QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
     }
     // One query over the stored state (no case is loaded or computed): fast on 100,000 cases.
     const QString me = m_vault.currentUser().username;
@@ -1137,16 +1220,19 @@ Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unver
         "so.requested_by, so.safe_on, so.reason, "
         "EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'limitation' "
         "        AND (' ' || d.flags || ' ') LIKE '% DATE_MISSING %'), "
-        "EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'limitation' AND d.due_on IS NOT NULL) "
+        "EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'limitation' AND d.due_on IS NOT NULL), "
+        "c.fee_earner, coalesce(u.display_name, c.fee_earner), "
+        "c.restricted = 0 OR c.fee_earner = ?1 OR c.supervisor = ?1 OR EXISTS "
+        "(SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1) "
         "FROM cases c LEFT JOIN case_deadline_state st ON st.case_id = c.id "
         "LEFT JOIN limitation_signoffs so ON so.id = (SELECT max(x.id) FROM limitation_signoffs x WHERE x.case_id = c.id) "
-        "WHERE c.stage <> 'closed' AND (c.restricted = 0 OR c.fee_earner = ?1 OR c.supervisor = ?1 OR EXISTS "
-        "(SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.username = ?1))");
+        "LEFT JOIN users u ON u.username = c.fee_earner "
+        "WHERE c.stage <> 'closed' ORDER BY c.id");
     if (!s) {
         return s.error();
     }
     s->bind(1, me);
-    std::vector<std::pair<QString, LimitationStatus>> out;
+    std::vector<LimitationOverviewEntry> out;
     while (true) {
         auto row = s->step();
         if (!row) {
@@ -1155,9 +1241,15 @@ Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unver
         if (!*row) {
             break;
         }
-        LimitationStatus status;
+        LimitationOverviewEntry entry;
+        LimitationStatus& status = entry.status;
         status.caseId = s->int64(0);
-        const QString reference = s->text(1);
+        entry.caseReference = s->text(1);
+        entry.restricted = s->int64(18) == 0;
+        if (!entry.restricted) {
+            entry.feeEarner = s->text(16);
+            entry.feeEarnerName = s->text(17);
+        }
         const bool computed = s->int64(2) != 0;
         status.primarySafeDate = dateFrom(s->text(3));
         const qint64 limitationCount = s->int64(4);
@@ -1173,9 +1265,9 @@ Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unver
         const bool dateMissing = s->int64(14) != 0;
         status.noLimitationPeriod = computed && limitationCount > 0 && !dateMissing && s->int64(15) == 0;
         if (current && !s->text(8).isEmpty()) {
-            continue;  // verified
-        }
-        if (!computed) {
+            status.state = LimitationState::Verified;
+            status.verifiedBy = s->text(8);
+        } else if (!computed) {
             status.state = LimitationState::Unverified;
             status.why = QStringLiteral("Its deadlines have not been computed yet: open the case.");
         } else if (limitationCount == 0 && !status.overridden) {
@@ -1194,18 +1286,16 @@ Result<std::vector<std::pair<QString, LimitationStatus>>> DeadlineService::unver
             status.state = LimitationState::Unverified;
             status.why = QStringLiteral("Not yet verified by a supervisor other than the person who entered the facts.");
         }
-        out.emplace_back(reference, status);
-    }
-    // The dates still ahead first (soonest first), then those already passed (most recent first), then none.
-    const QDate today = m_vault.now().toLocalTime().date();
-    auto rank = [&today](const LimitationStatus& st) {
-        const QDate d = st.primarySafeDate;
-        if (!d.isValid()) {
-            return std::make_tuple(2, qint64 {0});
+        if (entry.restricted) {
+            // Reference, state and date only: who asked for what, and why, is case content.
+            status.why.clear();
+            status.overrideReason.clear();
+            status.requestedBy.clear();
+            status.verifiedBy.clear();
         }
-        return d >= today ? std::make_tuple(0, d.toJulianDay()) : std::make_tuple(1, -d.toJulianDay());
-    };
-    std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
+        out.push_back(std::move(entry));
+    }
+    s->reset();
     return out;
 }
 
@@ -1475,12 +1565,8 @@ Result<void> DeadlineService::setFirmReminderLadder(const ReminderLadder& ladder
     }
     const Role role = m_vault.currentUser().role;
     if (role != Role::Supervisor && role != Role::Admin) {
-        auto tx = sql::Transaction::begin(m_vault.connection());
-        if (tx && m_vault.audit(QStringLiteral("permission.denied"), QStringLiteral("setting"), kLadderSetting,
-                                {{QStringLiteral("attempted"), QStringLiteral("change the reminder ladder")}})) {
-            (void)tx->commit();
-        }
-        return denied(QStringLiteral("Only a supervisor or an admin can change the firm's reminder ladder."));
+        return m_vault.refuse(QStringLiteral("change the reminder ladder"), QStringLiteral("setting"), kLadderSetting,
+                              QStringLiteral("Only a supervisor or an admin can change the firm's reminder ladder."));
     }
     auto checked = ReminderLadder::parse(ladder.text());
     if (!checked) {
@@ -1513,7 +1599,8 @@ Result<std::vector<DiaryEntry>> DeadlineService::diary(DiaryScope scope, const Q
         return ready.error();
     }
     if (!m_cases.canSeeCaseContent()) {
-        return denied(QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
+        return m_vault.refuse(QStringLiteral("read the deadline diary"), QStringLiteral("cases"), QString(),
+                              QStringLiteral("Your role (%1) does not include case files.").arg(roleName(m_vault.currentUser().role)));
     }
     const QString me = m_vault.currentUser().username;
     sql::Connection& db = m_vault.connection();

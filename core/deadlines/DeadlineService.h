@@ -86,6 +86,16 @@ struct LimitationStatus {
     QString why;  // one sentence: why it is unverified or missing
 };
 
+// One open case's limitation position, for the limitation-risk report. A restricted case the user may not open
+// gives its reference, state and date only (`restricted`: no fee earner, no `status.why`).
+struct LimitationOverviewEntry {
+    QString caseReference;
+    QString feeEarner;  // username
+    QString feeEarnerName;  // display name (the username when the user is unknown)
+    bool restricted = false;
+    LimitationStatus status;
+};
+
 enum class DiaryScope { Mine, Team, All };
 
 // One line of the deadline diary: a deadline, or a limitation reminder that must be acknowledged.
@@ -144,7 +154,7 @@ public:
     // The live result with explanations, for the limitation panel.
     Result<EngineResult> evaluate(qint64 caseId, const QDate& asOf);
 
-    Result<std::vector<CaseEvent>> events(qint64 caseId);
+    Result<std::vector<CaseEvent>> events(qint64 caseId);  // the case must be one the user may open
     // Adds an event and recomputes the case's deadlines in the same transaction; returns what changed.
     Result<std::vector<DeadlineChange>> addEvent(qint64 caseId, const Event& event, const QString& note);
     Result<std::vector<DeadlineChange>> removeEvent(qint64 eventId);
@@ -160,7 +170,7 @@ public:
     // date of birth, an edited incident), by another engine, rule or holiday-table version, or never. Run before
     // the diary so that no stale date is shown. Returns how many were recomputed.
     // With `atMost` >= 0, nothing is done when more cases than that are stale (returns -1): a caller on a time
-    // budget (the list at unlock) leaves a large backlog to the diary or the CLI.
+    // budget (the list at unlock) leaves a large backlog to the diary or the CLI. Roles without case files are refused.
     Result<int> refreshStale(const QDate& asOf, int atMost = -1);
 
     Result<std::vector<StoredDeadline>> deadlines(qint64 caseId);
@@ -175,6 +185,11 @@ public:
     Result<LimitationStatus> limitationStatus(qint64 caseId);
     // Open cases whose limitation is unverified or missing (case reference and why).
     Result<std::vector<std::pair<QString, LimitationStatus>>> unverifiedQueue();
+    // Every open (not closed) case with its limitation state, verified ones included, in one query over the stored
+    // state (no case is loaded or computed: fast on 100,000 cases; run refreshStale first), in case id order. The
+    // same rules as unverifiedQueue; restricted cases the user may not open are included with reference, state and
+    // date only. Roles without case files are refused.
+    Result<std::vector<LimitationOverviewEntry>> limitationOverview();
 
     // Open deadlines and due reminders from `from` to `to` (inclusive), plus everything overdue before `from`.
     Result<std::vector<DiaryEntry>> diary(DiaryScope scope, const QDate& from, const QDate& to, const QDate& today);
@@ -218,6 +233,9 @@ EngineInput caseFacts(const Client& client, const std::vector<Incident>& inciden
 
 QString deadlineKindId(DeadlineKind kind);
 QString limitationStateLabel(LimitationState state);
+// The limitation regime in words a fee earner reads without the rule book: EW_S28_MINOR -> "Child at the time —
+// LA 1980 s.28"; an unknown id is returned as it is.
+QString regimeLabel(const QString& regime);
 
 }  // namespace deadlines
 }  // namespace claimdesk::core

@@ -60,6 +60,10 @@ Result<void> DemoVault::create(const QString& path, const VaultOptions& options,
     if (auto marked = vault->setSetting(kDemoMarkerKey, QStringLiteral("true")); !marked) {
         return marked.error();
     }
+    if (auto named = vault->setSetting(QStringLiteral("firm.name"), QStringLiteral("Harbour & Vale Solicitors LLP (demo)"));
+        !named) {
+        return named.error();
+    }
     if (auto prefixed = CaseService(*vault).setReferencePrefix(referencePrefix()); !prefixed) {
         return prefixed.error();
     }

@@ -1,6 +1,7 @@
 #include "store/Migrations.h"
 
 #include "deadlines/DeadlineService.h"
+#include "retention/RetentionService.h"
 #include "therapy/TherapyService.h"
 
 #include "store/Sqlite.h"
@@ -258,6 +259,50 @@ Result<void> v9ConflictSourceVersion(sql::Connection& db)
     return db.exec(script.constData());
 }
 
+// The accounts role (issue 7: therapy payments only). The users table's CHECK lists the roles, and SQLite cannot
+// alter a CHECK: the table is rebuilt with the new list and every row copied with its id. Nothing else refers to
+// users (no foreign keys, triggers or views name it; usernames are what other tables keep), and its only index is
+// the one UNIQUE (username) makes, which the new table makes again.
+Result<void> v10AccountsRole(sql::Connection& db)
+{
+    return db.exec(R"sql(
+        CREATE TABLE users_new (
+            id                     INTEGER PRIMARY KEY,
+            username               TEXT NOT NULL UNIQUE,
+            display_name           TEXT NOT NULL,
+            role                   TEXT NOT NULL
+                                   CHECK (role IN ('admin', 'supervisor', 'solicitor', 'paralegal', 'accounts')),
+            active                 INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            must_change_passphrase INTEGER NOT NULL DEFAULT 0 CHECK (must_change_passphrase IN (0, 1)),
+            created_at             TEXT NOT NULL,
+            updated_at             TEXT NOT NULL
+        );
+        INSERT INTO users_new (id, username, display_name, role, active, must_change_passphrase, created_at, updated_at)
+            SELECT id, username, display_name, role, active, must_change_passphrase, created_at, updated_at FROM users;
+        DROP TABLE users;
+        ALTER TABLE users_new RENAME TO users;
+    )sql");
+}
+
+// Break-glass access to restricted cases (issue 7): who opened which case in an emergency, why, and until when.
+// CaseService reads a grant that has not expired as if the user were named on the case (case_access). Rows are
+// never updated; a grant ends by expiring. They go with their case (ON DELETE CASCADE), as case_access does.
+Result<void> v12BreakGlass(sql::Connection& db)
+{
+    return db.exec(R"sql(
+        CREATE TABLE break_glass_grants (
+            id         INTEGER PRIMARY KEY,
+            case_id    INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+            username   TEXT NOT NULL,
+            reason     TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE INDEX break_glass_grants_by_user ON break_glass_grants (username, case_id, expires_at);
+        CREATE INDEX break_glass_grants_by_case ON break_glass_grants (case_id);
+    )sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& standardMigrations()
@@ -275,6 +320,10 @@ const std::vector<Migration>& standardMigrations()
         {8, QStringLiteral("an index for reading one user's audit entries newest first"), v8AuditByUser},
         {9, QStringLiteral("one counter of changes to clients, cases and parties for the conflict index"),
          v9ConflictSourceVersion},
+        {10, QStringLiteral("the accounts role: the users table rebuilt with the new role list"), v10AccountsRole},
+        {11, QStringLiteral("retention: legal holds, erasure requests and the tombstones of erased cases"),
+         RetentionService::createSchema},
+        {12, QStringLiteral("break-glass grants: emergency access to restricted cases"), v12BreakGlass},
     };
     return migrations;
 }

@@ -580,15 +580,20 @@ Result<void> Vault::requireAdmin(const QString& action)
         return ready;
     }
     if (m_user.role != Role::Admin) {
-        auto tx = sql::Transaction::begin(m_db);
-        if (tx && audit(QStringLiteral("permission.denied"), QStringLiteral("vault"), vaultId(),
-                        {{QStringLiteral("attempted"), action}, {QStringLiteral("role"), roleName(m_user.role)}})) {
-            (void)tx->commit();
-        }
-        return makeError(ErrorCode::PermissionDenied,
-                         QStringLiteral("Only an admin can do this (%1). Ask your ClaimDesk admin.").arg(action));
+        return refuse(action, QStringLiteral("vault"), vaultId(),
+                      QStringLiteral("Only an admin can do this (%1). Ask your ClaimDesk admin.").arg(action));
     }
     return {};
+}
+
+Error Vault::refuse(const QString& attempted, const QString& entity, const QString& entityId, const QString& message)
+{
+    auto tx = sql::Transaction::begin(m_db);
+    if (tx && audit(QStringLiteral("permission.denied"), entity, entityId,
+                    {{QStringLiteral("attempted"), attempted}, {QStringLiteral("role"), roleName(m_user.role)}})) {
+        (void)tx->commit();
+    }
+    return makeError(ErrorCode::PermissionDenied, message);
 }
 
 Result<void> Vault::saveKeyring()
@@ -1168,6 +1173,10 @@ Result<std::vector<AuditEntry>> Vault::auditEntries(int limit)
     if (auto ready = requireReady(); !ready) {
         return ready.error();
     }
+    if (m_user.role != Role::Supervisor && m_user.role != Role::Admin) {
+        return refuse(QStringLiteral("read the audit log"), QStringLiteral("vault"), vaultId(),
+                      QStringLiteral("Only a supervisor or an admin can read the audit log. Ask your supervisor."));
+    }
     return AuditLog::list(m_db, limit);
 }
 
@@ -1191,7 +1200,8 @@ Result<void> Vault::setSetting(const QString& key, const QString& value)
         return ready;
     }
     if (key.startsWith(QStringLiteral("vault.")) || key.startsWith(QStringLiteral("audit."))) {
-        return makeError(ErrorCode::PermissionDenied, QStringLiteral("The setting %1 is managed by ClaimDesk.").arg(key));
+        return refuse(QStringLiteral("change a setting managed by ClaimDesk"), QStringLiteral("setting"), key,
+                      QStringLiteral("The setting %1 is managed by ClaimDesk.").arg(key));
     }
     auto old = setting(key);
     if (!old) {

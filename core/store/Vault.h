@@ -91,6 +91,8 @@ public:
 
     Result<std::vector<User>> users();
     Result<IntegrityReport> checkIntegrity();
+    // The whole log, oldest first (tests and tools; people read it through AuditService). Supervisors and admins
+    // only, as AuditService::query: anyone else gets PermissionDenied, recorded as permission.denied.
     Result<std::vector<AuditEntry>> auditEntries(int limit = -1);
 
     Result<QString> setting(const QString& key);
@@ -102,6 +104,10 @@ public:
     // requireAdmin also records a refusal in the audit log.
     Result<void> requireReady() const;
     Result<void> requireAdmin(const QString& action);
+    // Every refusal goes through here (issue 7: "a refused action returns PermissionDenied and is audited"): records
+    // "permission.denied" (what was attempted, by which role) in its own transaction and returns PermissionDenied
+    // carrying `message`. Call it before a write transaction begins: an entry written inside one rolls back with it.
+    Error refuse(const QString& attempted, const QString& entity, const QString& entityId, const QString& message);
 
     // Writes an audit entry for the current user inside the caller's transaction.
     Result<void> audit(const QString& action, const QString& entity, const QString& entityId,

@@ -652,8 +652,9 @@ Result<std::vector<Provider>> TherapyService::providers(bool includeInactive)
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
-    if (!m_cases.canSeeCaseContent()) {
-        return denied(QStringLiteral("Therapy providers are for fee earners and supervisors."));
+    if (!m_cases.canSeeCaseContent() && m_vault.currentUser().role != Role::Accounts) {
+        return refuse(QStringLiteral("list the therapy providers"), QString(),
+                      QStringLiteral("Therapy providers are for fee earners, supervisors and accounts."));
     }
     const QByteArray sqlText = QByteArray("SELECT ") + kProviderColumns
         + (includeInactive ? "ORDER BY name COLLATE NOCASE, id" : "WHERE active ORDER BY name COLLATE NOCASE, id");
@@ -680,8 +681,9 @@ Result<Provider> TherapyService::provider(qint64 id)
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
-    if (!m_cases.canSeeCaseContent()) {
-        return denied(QStringLiteral("Therapy providers are for fee earners and supervisors."));
+    if (!m_cases.canSeeCaseContent() && m_vault.currentUser().role != Role::Accounts) {
+        return refuse(QStringLiteral("read a therapy provider"), QString::number(id),
+                      QStringLiteral("Therapy providers are for fee earners, supervisors and accounts."));
     }
     return fetchProvider(id);
 }
@@ -2070,12 +2072,23 @@ Result<Invoice> TherapyService::setInvoiceDisputed(qint64 invoiceId, bool disput
     return after->front();
 }
 
+namespace {
+Result<std::vector<Payment>> paymentsOf(sql::Connection& db, qint64 requestId);
+}  // namespace
+
 Result<std::vector<Payment>> TherapyService::payments(qint64 requestId)
 {
     if (auto r = requireRequest(requestId); !r) {
         return r.error();
     }
-    auto stmt = m_vault.connection().prepare(
+    return paymentsOf(m_vault.connection(), requestId);
+}
+
+namespace {
+// A request's payments as stored (no permission check: payments() and pay() check first).
+Result<std::vector<Payment>> paymentsOf(sql::Connection& db, qint64 requestId)
+{
+    auto stmt = db.prepare(
         "SELECT id, invoice_id, request_id, paid_on, amount_pence, method, reference, paid_from, paid_by, recorded_at "
         "FROM therapy_payments WHERE request_id = ?1 ORDER BY paid_on, id");
     if (!stmt) {
@@ -2106,6 +2119,7 @@ Result<std::vector<Payment>> TherapyService::payments(qint64 requestId)
     }
     return out;
 }
+}  // namespace
 
 Result<Payment> TherapyService::pay(qint64 invoiceId, const Payment& input)
 {
@@ -2120,12 +2134,14 @@ Result<Payment> TherapyService::pay(qint64 invoiceId, const Payment& input)
     if (found->empty()) {
         return makeError(ErrorCode::NotFound, QStringLiteral("That invoice no longer exists."));
     }
-    if (auto r = requireRequest(found->front().requestId); !r) {
-        return r.error();
-    }
-    if (!m_cases.isSupervisor()) {
+    // Payments are made by accounts or a supervisor (DOMAIN §7; issue 7). A supervisor must be able to open the case;
+    // accounts never open case files, so for them only the case's restriction counts (requirePayer).
+    if (!m_cases.isSupervisor() && m_vault.currentUser().role != Role::Accounts) {
         return refuse(QStringLiteral("pay a therapy invoice"), QString::number(invoiceId),
-                      QStringLiteral("Only a supervisor can pay therapy invoices."));
+                      QStringLiteral("Only accounts or a supervisor can pay therapy invoices."));
+    }
+    if (auto r = requirePayer(found->front().requestId); !r) {
+        return r.error();
     }
     const QDate paidOn = input.paidOn.isValid() ? input.paidOn : today();
     if (paidOn > today()) {
@@ -2229,7 +2245,7 @@ Result<Payment> TherapyService::pay(qint64 invoiceId, const Payment& input)
     if (auto committed = tx->commit(); !committed) {
         return committed.error();
     }
-    auto list = payments(inv.requestId);
+    auto list = paymentsOf(db, inv.requestId);  // checked above (requirePayer): accounts may not read the request
     if (!list) {
         return list.error();
     }
@@ -2427,7 +2443,8 @@ Result<FundBudget> TherapyService::budget(int year)
         return ready.error();
     }
     if (!m_cases.canSeeCaseContent()) {
-        return denied(QStringLiteral("The therapy fund is for fee earners and supervisors."));
+        return refuse(QStringLiteral("read the therapy fund's budget"), QString::number(year),
+                      QStringLiteral("The therapy fund is for fee earners and supervisors."));
     }
     if (year < 1990 || year > 2200) {
         return invalid(QStringLiteral("%1 is not a fund year ClaimDesk knows.").arg(year));
@@ -2569,9 +2586,12 @@ Result<FundQueues> TherapyService::queues()
     if (auto ready = m_vault.requireReady(); !ready) {
         return ready.error();
     }
-    if (!m_cases.isSupervisor()) {
+    // Accounts get the payment side only: the invoices awaiting payment (the request queues are left empty).
+    const bool paymentsOnly = m_vault.currentUser().role == Role::Accounts;
+    if (!m_cases.isSupervisor() && !paymentsOnly) {
         return refuse(QStringLiteral("read the therapy fund queues"), QString(),
-                      QStringLiteral("The therapy fund's queues are for supervisors."));
+                      QStringLiteral("The therapy fund's queues are for supervisors, and its invoices awaiting payment "
+                                     "for accounts."));
     }
     FundQueues q;
     QByteArray columns(kRequestColumns);
@@ -2660,7 +2680,47 @@ Result<FundQueues> TherapyService::queues()
     }
     std::stable_sort(q.awaitingPayment.begin(), q.awaitingPayment.end(),
                      [](const Invoice& a, const Invoice& b) { return a.dueOn < b.dueOn; });
+    if (paymentsOnly) {
+        q.awaitingApproval.clear();
+        q.reviewsDue.clear();
+    }
     return q;
+}
+
+Result<void> TherapyService::requirePayer(qint64 requestId)
+{
+    if (m_vault.currentUser().role != Role::Accounts) {
+        if (auto request = requireRequest(requestId); !request) {  // the case may be opened (audited)
+            return request.error();
+        }
+        return {};
+    }
+    // Accounts: the invoice's case is not opened; a restricted case's invoices are theirs to pay only if they are
+    // named on it (the same rule as the queue, which shows those invoices as "(restricted)").
+    const QByteArray sqlText = QByteArray("SELECT c.reference, ") + kMayOpen
+        + " FROM therapy_requests r JOIN cases c ON c.id = r.case_id WHERE r.id = ?1";
+    auto stmt = m_vault.connection().prepare(sqlText.constData());
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, requestId).bind(9, m_vault.currentUser().username);
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return makeError(ErrorCode::NotFound, QStringLiteral("That therapy request no longer exists."));
+    }
+    const QString reference = stmt->text(0);
+    const bool mayOpen = stmt->int64(1) != 0;
+    stmt->reset();
+    if (!mayOpen) {
+        return refuse(QStringLiteral("pay an invoice of a restricted case"), QString::number(requestId),
+                      QStringLiteral("%1 is a restricted case: its invoices are paid by its supervisor, or by accounts "
+                                     "once named on the case.")
+                          .arg(reference));
+    }
+    return {};
 }
 
 Result<CaseStatement> TherapyService::statement(qint64 caseId)

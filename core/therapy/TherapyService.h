@@ -54,6 +54,9 @@ struct FundQueues {
 //   call-back (changing the details clears the mark).
 // - supervisors: pay invoices (to verified bank details only), write off, set the year's allocation, read the
 //   fund report and queues. Admins: set authority limits and the fund year's start month.
+// - accounts (no case files): the payment side only — the providers (read), the invoices awaiting payment (queues()
+//   with the request queues empty) and paying them, with the same rules as a supervisor; a restricted case's invoices
+//   only when named on it. Bank-detail verification stays with supervisors. docs/PERMISSIONS.md has the matrix.
 //
 // Every change of a request is checked against the version the caller read: a request changed meanwhile
 // (another supervisor approved it first) gives ConflictingEdit naming who and when, and nothing is written.
@@ -132,6 +135,9 @@ private:
     Result<CaseRecord> requireCase(qint64 caseId);
     Result<TherapyRequest> fetch(qint64 requestId);  // no permission check
     Result<TherapyRequest> requireRequest(qint64 requestId);  // fetch + the case may be opened
+    // Who may pay an invoice of the request: a supervisor who may open the case, or accounts (who never open case
+    // files) unless the case is restricted and does not name them. Refusals audited.
+    Result<void> requirePayer(qint64 requestId);
     // Inside a transaction: the request as stored now, refused with ConflictingEdit unless still at `expectedVersion`.
     Result<TherapyRequest> lockFor(qint64 requestId, int expectedVersion);
     Result<void> store(const TherapyRequest& before, TherapyRequest after, const QString& action,

@@ -9,13 +9,14 @@ QString roleName(Role role)
     case Role::Supervisor: return QStringLiteral("supervisor");
     case Role::Solicitor: return QStringLiteral("solicitor");
     case Role::Paralegal: return QStringLiteral("paralegal");
+    case Role::Accounts: return QStringLiteral("accounts");
     }
     return {};
 }
 
 std::optional<Role> roleFromName(const QString& name)
 {
-    for (Role r : {Role::Admin, Role::Supervisor, Role::Solicitor, Role::Paralegal}) {
+    for (Role r : {Role::Admin, Role::Supervisor, Role::Solicitor, Role::Paralegal, Role::Accounts}) {
         if (roleName(r) == name.trimmed().toLower()) {
             return r;
         }

@@ -7,7 +7,9 @@
 
 namespace claimdesk::core {
 
-enum class Role { Admin, Supervisor, Solicitor, Paralegal };
+// Admin: users, settings, backups, no case content. Supervisor, Solicitor, Paralegal: the case roles. Accounts: the
+// therapy fund's payment side only (invoices awaiting payment, paying them), no case content. docs/PERMISSIONS.md.
+enum class Role { Admin, Supervisor, Solicitor, Paralegal, Accounts };
 
 QString roleName(Role role);                         // stable identifier: "admin", "supervisor", …
 std::optional<Role> roleFromName(const QString& name);

@@ -128,6 +128,7 @@ private slots:
     void createThenListShowsTheAdminAsTableAndJson();
     void createNeverOverwritesAnExistingVault();
     void adminAddsUserWhoIsListedWithMustChangePassphrase();
+    void adminAddsAnAccountsUser();
     void oneTimePassphraseAllowsOnlyPasswdUntilChanged();
     void passwdReplacesThePassphrase();
     void nonAdminIsDeniedAdminCommandsAndTheRefusalIsAudited_data();
@@ -232,6 +233,18 @@ void CliTest::adminAddsUserWhoIsListedWithMustChangePassphrase()
     QCOMPARE(bob.value(QStringLiteral("active")), QJsonValue(true));
     QCOMPARE(bob.value(QStringLiteral("mustChangePassphrase")), QJsonValue(true));
     QCOMPARE(userNamed(users, QStringLiteral("ada")).value(QStringLiteral("mustChangePassphrase")), QJsonValue(false));
+}
+
+// Issue 7: the accounts role (therapy payments only) is known to the CLI and stored by migration 10's CHECK.
+void CliTest::adminAddsAnAccountsUser()
+{
+    Fixture f;
+    EXPECT_CLI_EXIT(f.createVault(), ExitStatus::Success);
+    const CliResult added = f.addUser(QStringLiteral("ada"), kAdminPass, QStringLiteral("acc"), QStringLiteral("accounts"));
+    EXPECT_CLI_EXIT(added, ExitStatus::Success);
+    QVERIFY(added.out.contains(QStringLiteral("Added acc (Bob Barker, accounts)")));
+    const QJsonArray users = parseArray(f.listUsers(QStringLiteral("ada"), kAdminPass, true).out);
+    QCOMPARE(userNamed(users, QStringLiteral("acc")).value(QStringLiteral("role")).toString(), QStringLiteral("accounts"));
 }
 
 void CliTest::oneTimePassphraseAllowsOnlyPasswdUntilChanged()

@@ -665,7 +665,11 @@ void CaseServiceTest::saveIsAuditedWithOldAndNewValues()
     CaseService admin(m_firm->admin());
     auto adminHistory = admin.history(created->id);
     QVERIFY_OK(adminHistory);
-    QCOMPARE(adminHistory->size(), std::size_t {2});
+    // The two refusals above are part of the case's history too (issue 7: every refusal is audited).
+    QCOMPARE(adminHistory->size(), std::size_t {4});
+    QCOMPARE((*adminHistory)[2].action, QStringLiteral("permission.denied"));
+    QCOMPARE((*adminHistory)[2].username, QStringLiteral("pat"));
+    QCOMPARE((*adminHistory)[3].username, QStringLiteral("sol"));
 }
 
 void CaseServiceTest::revealingTheAccountIsAudited()

@@ -19,7 +19,7 @@ using namespace claimdesk::core;
 
 namespace {
 
-const QString kRestrictedReason = QStringLiteral("possible match in a restricted case — ask a supervisor");
+const QString kRestrictedReason = QStringLiteral("possible match in restricted case %1 — ask a supervisor");
 
 NewCase newCase(const QString& clientName, const QDate& dob)
 {
@@ -87,7 +87,7 @@ private slots:
     void checkNeedsACaseRoleAndAName();
     void recordClearAndListChecksOnACase();
     void aCheckBeforeTheCaseExistsIsAttachedLater();
-    void recordedRestrictedMatchKeepsNoNameOrReference();
+    void recordedRestrictedMatchKeepsTheReferenceButNoName();
     void checksOnARestrictedCaseAreForThoseWhoMayOpenIt();
     void indexRefreshesWhenCasesAreCreatedOrEdited();
     void checksRunForANewCaseAreRecordedWithIt();
@@ -304,10 +304,10 @@ void ConflictsTest::restrictedCaseMatchShowsNothingToOutsiders()
     const ConflictMatch& m = matches->front();
     QCOMPARE(m.restricted, true);
     QVERIFY(m.name.isEmpty());
-    QVERIFY(m.caseReference.isEmpty());
+    QCOMPARE(m.caseReference, m_doherty.reference);  // the placeholder: "restricted case REF"
     QCOMPARE(m.caseId, qint64 {0});
     QVERIFY(m.role.isEmpty());
-    QCOMPARE(m.reasons, QStringList {kRestrictedReason});  // not even "same date of birth"
+    QCOMPARE(m.reasons, QStringList {kRestrictedReason.arg(m_doherty.reference)});  // not even "same date of birth"
     QVERIFY(m.score >= NameMatcher::kReportThreshold);
 }
 
@@ -443,7 +443,7 @@ void ConflictsTest::aCheckBeforeTheCaseExistsIsAttachedLater()
     QCOMPARE(checks->front().caseId, m_okafor.id);
 }
 
-void ConflictsTest::recordedRestrictedMatchKeepsNoNameOrReference()
+void ConflictsTest::recordedRestrictedMatchKeepsTheReferenceButNoName()
 {
     ConflictService paralegal(m_firm->paralegal());
     auto matches = paralegal.check(QStringLiteral("Liam Doherty"));
@@ -459,10 +459,11 @@ void ConflictsTest::recordedRestrictedMatchKeepsNoNameOrReference()
     const QJsonArray stored = QJsonDocument::fromJson(stmt->text(0).toUtf8()).array();
     QCOMPARE(stored.size(), qsizetype {1});
     const QJsonObject m = stored.at(0).toObject();
-    QVERIFY(m.value(QStringLiteral("caseReference")).isNull());
+    // The record keeps what the paralegal saw: the placeholder with the reference, never the name that matched.
+    QCOMPARE(m.value(QStringLiteral("caseReference")).toString(), m_doherty.reference);
     QVERIFY(m.value(QStringLiteral("name")).toString().isEmpty());
-    QCOMPARE(m.value(QStringLiteral("reasons")).toArray(), QJsonArray {kRestrictedReason});
-    QVERIFY(!stmt->text(0).contains(m_doherty.reference));
+    QCOMPARE(m.value(QStringLiteral("reasons")).toArray(), QJsonArray {kRestrictedReason.arg(m_doherty.reference)});
+    QVERIFY(!stmt->text(0).contains(QStringLiteral("Doherty")));
 }
 
 void ConflictsTest::checksOnARestrictedCaseAreForThoseWhoMayOpenIt()
@@ -526,7 +527,8 @@ void ConflictsTest::indexRefreshesWhenCasesAreCreatedOrEdited()
     QVERIFY_OK(hidden);
     QCOMPARE(hidden->size(), std::size_t {1});
     QCOMPARE(hidden->front().restricted, true);
-    QVERIFY(hidden->front().caseReference.isEmpty());
+    QCOMPARE(hidden->front().caseReference, created->reference);
+    QVERIFY(hidden->front().name.isEmpty());
 
     // Any change to a party is seen, even one that touches no case row (the triggers of migration 9).
     auto unknown = conflicts.check(QStringLiteral("Quentin Blackwood"));

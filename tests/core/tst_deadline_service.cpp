@@ -324,6 +324,11 @@ void TestDeadlineService::manualDeadlinesAndCompletion()
                                               QDate(2027, 2, 1), QStringLiteral("DJ Smith"));
     QVERIFY_OK(manual);
     QCOMPARE(manual->kind, DeadlineKind::Manual);
+    // A second one in the same instant (the test clock does not move) is a second deadline, not a clash.
+    auto second = deadlines.addManualDeadline(created->id, QStringLiteral("Expert report by court order"),
+                                              QDate(2027, 3, 1), {});
+    QVERIFY_OK(second);
+    QVERIFY(second->id != manual->id);
     QVERIFY_OK(deadlines.recompute(created->id, TestFirm::today()));  // recomputation keeps manual deadlines
     auto stored = deadlines.deadlines(created->id);
     QVERIFY_OK(stored);

@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/resource.h>
 
@@ -67,6 +68,7 @@ private slots:
     void backupAndRestoreNeverOverwrite();
     void failingMigrationLeavesVaultAtOldVersion();
     void vaultFromNewerSchemaIsRefused();
+    void migration10RebuildsUsersForTheAccountsRole();
     void changePassphraseRewrapsOnlyOwnSlot();
     void addedUserMustChangeOneTimePassphrase();
     void disabledUserCannotUnlockAndLosesSlot();
@@ -449,6 +451,65 @@ void VaultTest::vaultFromNewerSchemaIsRefused()
     QVERIFY(opened.error().message.contains(QStringLiteral("newer version of ClaimDesk")));
 }
 
+// Issue 7: the users table's CHECK lists the roles; migration 10 rebuilds the table so it takes "accounts", keeping
+// every user with their id, and the UNIQUE username.
+void VaultTest::migration10RebuildsUsersForTheAccountsRole()
+{
+    QTemporaryDir dir;
+    VaultOptions at9 = test::fastOptions(dir);
+    at9.migrations.erase(std::remove_if(at9.migrations.begin(), at9.migrations.end(),
+                                        [](const Migration& m) { return m.version > 9; }),
+                         at9.migrations.end());
+    QCOMPARE(latestSchemaVersion(at9.migrations), 9);
+    std::vector<User> before;
+    {
+        auto created = Vault::create(vaultPath(dir), {QStringLiteral("ada"), QStringLiteral("Ada Admin"), Role::Admin},
+                                     test::kAdminPassphrase, at9);
+        QVERIFY_OK(created);
+        auto& vault = *created;
+        QVERIFY_OK(vault->addUser({QStringLiteral("sam"), QStringLiteral("Sam"), Role::Supervisor},
+                                  QByteArrayLiteral("sam one-time phrase")));
+        QVERIFY_OK(vault->addUser({QStringLiteral("pat"), QStringLiteral("Pat"), Role::Paralegal},
+                                  QByteArrayLiteral("pat one-time phrase")));
+        QVERIFY_OK(vault->disableUser(QStringLiteral("pat")));
+        // Schema 9 cannot hold the new role.
+        QVERIFY(!vault->connection().exec("UPDATE users SET role = 'accounts' WHERE username = 'sam'"));
+        auto listed = vault->users();
+        QVERIFY_OK(listed);
+        before = *listed;
+    }
+    auto opened = unlockAs(dir, QStringLiteral("ada"), test::kAdminPassphrase, nullptr);
+    QVERIFY_OK(opened);
+    auto& vault = *opened;
+    QVERIFY(vault->schemaVersion() >= 10);
+    auto after = vault->users();
+    QVERIFY_OK(after);
+    QCOMPARE(after->size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        QCOMPARE((*after)[i].username, before[i].username);
+        QCOMPARE((*after)[i].role, before[i].role);
+        QCOMPARE((*after)[i].active, before[i].active);
+        QCOMPARE((*after)[i].mustChangePassphrase, before[i].mustChangePassphrase);
+        QCOMPARE((*after)[i].createdAtUtc, before[i].createdAtUtc);
+    }
+    auto ids = vault->connection().scalarText(
+        "SELECT group_concat(x, ',') FROM (SELECT id || ':' || username AS x FROM users ORDER BY id)");
+    QVERIFY_OK(ids);
+    QCOMPARE(*ids, QStringLiteral("1:ada,2:sam,3:pat"));
+    QCOMPARE(*vault->connection().scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'users_new'"), qint64 {0});
+    QVERIFY(!vault->connection().exec("INSERT INTO users (username, display_name, role, created_at, updated_at) "
+                                      "VALUES ('sam', 'Sam again', 'paralegal', '', '')"));  // still UNIQUE
+    QVERIFY(!vault->connection().exec("UPDATE users SET role = 'clerk' WHERE username = 'sam'"));  // still CHECKed
+    QVERIFY_OK(vault->addUser({QStringLiteral("acc"), QStringLiteral("Accounts Clerk"), Role::Accounts},
+                              QByteArrayLiteral("acc one-time phrase")));
+    QVERIFY_OK(vault->changeRole(QStringLiteral("sam"), Role::Accounts));
+    auto roles = vault->connection().scalarText(
+        "SELECT group_concat(x, ',') FROM (SELECT username || '=' || role AS x FROM users ORDER BY id)");
+    QVERIFY_OK(roles);
+    QCOMPARE(*roles, QStringLiteral("ada=admin,sam=accounts,pat=paralegal,acc=accounts"));
+    QVERIFY(vault->checkIntegrity()->ok);
+}
+
 void VaultTest::changePassphraseRewrapsOnlyOwnSlot()
 {
     QTemporaryDir dir;
@@ -547,12 +608,16 @@ void VaultTest::nonAdminIsRefusedAndRefusalIsAudited()
     QCOMPARE_ERROR((*sol)->rotateVaultKey(), ErrorCode::PermissionDenied);
     QCOMPARE_ERROR((*sol)->backupTo(dir.filePath(QStringLiteral("b.claimdesk"))), ErrorCode::PermissionDenied);
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("b.claimdesk"))));
-    auto entries = (*sol)->auditEntries();
+    // The raw log is for supervisors and admins too (as AuditService): a fourth refusal.
+    QCOMPARE_ERROR((*sol)->auditEntries(), ErrorCode::PermissionDenied);
+    auto ada = unlockAs(dir, QStringLiteral("ada"), test::kAdminPassphrase);
+    QVERIFY_OK(ada);
+    auto entries = (*ada)->auditEntries();
     QVERIFY_OK(entries);
     const auto denied = std::count_if(entries->begin(), entries->end(), [](const AuditEntry& e) {
         return e.action == QStringLiteral("permission.denied") && e.username == QStringLiteral("sol");
     });
-    QCOMPARE(denied, 3);
+    QCOMPARE(denied, 4);
 }
 
 void VaultTest::lastAdminCannotBeDemoted()

@@ -115,6 +115,7 @@ private slots:
     void aFullWorkflowThroughTheUi();
     void aConflictingEditKeepsTheDialogAndWhatWasTyped();
     void fundWindowBudgetReconcilesWithCore();
+    void accountsGetTheFundsPaymentSideOnly();
     void statementCsvAndTextNameTheCaseNotTheClient();
     void modelsPassTheModelTester();
 
@@ -172,7 +173,8 @@ ui::MainWindow* TherapyUiTest::signIn(const QString& username)
     m_main = std::make_unique<ui::MainWindow>(*m_session, m_prompter);
     m_main->resize(1280, 900);
     m_main->show();
-    if (!QTest::qWaitFor([&] { return !m_main->caseWorkspace()->listPanel()->isLoading(); }, 5000)) {
+    if (m_main->caseWorkspace() != nullptr  // admins and accounts have no case list
+        && !QTest::qWaitFor([&] { return !m_main->caseWorkspace()->listPanel()->isLoading(); }, 5000)) {
         return nullptr;
     }
     return m_main.get();
@@ -702,6 +704,80 @@ void TherapyUiTest::fundWindowBudgetReconcilesWithCore()
     QVERIFY(csv.contains("caseReference,provider,status,approvedSessions,cap,invoiced,paid,recovered,writtenOff"));
     QVERIFY(csv.contains(m_reference.toUtf8()));
     QVERIFY(!csv.contains("Ruth"));
+}
+
+// Issue 7: accounts (therapy payments only) get Therapy › Therapy fund payments…: the invoices awaiting payment and
+// the providers (read only), no case menus, no budget, requests or report; and they pay from there.
+void TherapyUiTest::accountsGetTheFundsPaymentSideOnly()
+{
+    const qint64 id = createCase();
+    const qint64 p = provider();
+    allocate(1000000);
+    const th::TherapyRequest r = inTherapy(id, p, 2, 0);
+    {
+        Services sol(m_firm->solicitor());
+        th::Invoice inv;
+        inv.number = QStringLiteral("ACC-1");
+        inv.invoiceDate = test::TestFirm::today();
+        inv.receivedOn = test::TestFirm::today();
+        inv.sessionsCovered = 2;
+        inv.amountPence = 18000;
+        QVERIFY(sol.therapy.addInvoice(r.id, inv).ok());
+    }
+    const QByteArray oneTime = QByteArrayLiteral("one-time passphrase for acc");
+    QVERIFY(m_firm->admin().addUser({QStringLiteral("acc"), QStringLiteral("Alex Accounts"), core::Role::Accounts}, oneTime));
+    {
+        auto first = core::Vault::unlock(m_firm->path(), QStringLiteral("acc"), oneTime, m_firm->options());
+        QVERIFY(first);
+        QVERIFY((*first)->changePassphrase(oneTime, test::TestFirm::passphraseOf(QStringLiteral("acc"))));
+    }
+
+    QVERIFY(signIn(QStringLiteral("acc")));
+    QVERIFY(m_main->caseWorkspace() == nullptr);
+    for (const char* caseAction : {"newIntakeAction", "deadlineDiaryAction", "reportsAction", "printSummaryAction"}) {
+        QVERIFY2(m_main->findChild<QAction*>(QLatin1String(caseAction)) == nullptr, caseAction);
+    }
+    auto* action = m_main->findChild<QAction*>(QStringLiteral("therapyFundAction"));
+    QVERIFY(action && action->isEnabled());
+    QVERIFY(!m_main->findChild<QAction*>(QStringLiteral("usersAction"))->isEnabled());  // admins only, and says so
+    QVERIFY(!m_main->findChild<QAction*>(QStringLiteral("usersAction"))->toolTip().isEmpty());
+    action->trigger();
+    auto* fund = m_main->findChild<ui::TherapyFundWindow*>();
+    QVERIFY(fund && fund->isVisible());
+    QVERIFY(fund->paymentsOnly());
+    fund->setToday(test::TestFirm::today());
+    QCOMPARE(fund->tabs()->currentIndex(), int(ui::TherapyFundWindow::InvoicesTab));
+    for (int tab : {ui::TherapyFundWindow::ApprovalTab, ui::TherapyFundWindow::ReviewsTab, ui::TherapyFundWindow::ReportTab}) {
+        QVERIFY(!fund->tabs()->isTabVisible(tab));
+    }
+    QVERIFY(fund->tabs()->isTabVisible(ui::TherapyFundWindow::ProvidersTab));
+    QVERIFY(!fund->findChild<QLabel*>(QStringLiteral("allocatedLabel"))->isVisible());
+    QVERIFY(!fund->findChild<QPushButton*>(QStringLiteral("setAllocationButton"))->isVisible());
+    QVERIFY(!fund->findChild<QPushButton*>(QStringLiteral("openInvoiceCaseButton"))->isVisible());
+    QCOMPARE(fund->approvalModel()->rowCount(), 0);
+    QCOMPARE(fund->providerModel()->rowCount(), 1);
+    auto* addProvider = fund->findChild<QPushButton*>(QStringLiteral("addProviderButton"));
+    QVERIFY(!addProvider->isEnabled());
+    QVERIFY(!addProvider->toolTip().isEmpty());
+    QCOMPARE(fund->invoiceModel()->rowCount(), 1);
+    QVERIFY(!cells(*fund->invoiceModel()).join(QLatin1Char('|')).contains(QStringLiteral("Ruth")));
+
+    fund->invoicesView()->selectRow(0);
+    auto* pay = fund->findChild<QPushButton*>(QStringLiteral("payButton"));
+    QVERIFY2(pay->isEnabled(), qPrintable(pay->toolTip()));
+    pay->click();
+    auto* payment = fund->findChild<ui::TherapyFormDialog*>(QStringLiteral("PayDialog"));
+    QVERIFY(payment);
+    clickOk(payment);
+    QTRY_VERIFY(fund->findChild<ui::TherapyFormDialog*>(QStringLiteral("PayDialog")) == nullptr);
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    QCOMPARE(fund->invoiceModel()->rowCount(), 0);
+    Services sam(m_firm->supervisor());
+    auto paid = sam.therapy.payments(r.id);
+    QVERIFY(paid.ok());
+    QCOMPARE(paid->size(), std::size_t {1});
+    QCOMPARE(paid->front().paidBy, QStringLiteral("acc"));
+    QCOMPARE(paid->front().amountPence, qint64(18000));
 }
 
 void TherapyUiTest::statementCsvAndTextNameTheCaseNotTheClient()

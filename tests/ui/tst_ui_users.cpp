@@ -145,6 +145,10 @@ void UsersTest::addingUserThroughTheDialogShowsTheNewRow()
     add->findChild<QLineEdit*>(QStringLiteral("usernameEdit"))->setText(QStringLiteral("cat"));
     add->findChild<QLineEdit*>(QStringLiteral("displayNameEdit"))->setText(QStringLiteral("Cat Clerk"));
     auto* roles = add->findChild<QComboBox*>(QStringLiteral("roleComboBox"));
+    QCOMPARE(roles->count(), 5);  // admin, supervisor, solicitor, paralegal, accounts: each says what it may do
+    const int accounts = roles->findText(QStringLiteral("Accounts"));
+    QVERIFY(accounts >= 0);
+    QVERIFY(roles->itemData(accounts, Qt::ToolTipRole).toString().contains(QStringLiteral("Therapy payments only")));
     roles->setCurrentIndex(roles->findText(QStringLiteral("Supervisor")));
     add->findChild<QLineEdit*>(QStringLiteral("passphraseEdit"))->setText(QStringLiteral("cat one-time passphrase"));
     add->findChild<QLineEdit*>(QStringLiteral("repeatEdit"))->setText(QStringLiteral("cat one-time passphrase"));
@@ -233,12 +237,21 @@ void UsersTest::changeRoleUsesThePrompterChoice()
     button("changeRoleButton")->click();
     QCOMPARE(m_prompter.lastChoiceItems,
              (QStringList {QStringLiteral("Admin"), QStringLiteral("Supervisor"), QStringLiteral("Solicitor"),
-                           QStringLiteral("Paralegal")}));
+                           QStringLiteral("Paralegal"), QStringLiteral("Accounts")}));
     QCOMPARE(m_dialog->model()
                  ->index(m_dialog->model()->rowOf(QStringLiteral("bob")), ui::UsersModel::Role)
                  .data()
                  .toString(),
              QStringLiteral("Supervisor"));
+    // The accounts role (issue 7; migration 10 lets the users table hold it).
+    m_prompter.choiceAnswers << 4;
+    button("changeRoleButton")->click();
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    QCOMPARE(m_dialog->model()
+                 ->index(m_dialog->model()->rowOf(QStringLiteral("bob")), ui::UsersModel::Role)
+                 .data()
+                 .toString(),
+             QStringLiteral("Accounts"));
 
     // Demoting the only admin: core refuses, the Prompter says why.
     m_dialog->selectUser(QStringLiteral("ada"));

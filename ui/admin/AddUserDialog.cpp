@@ -23,6 +23,7 @@ AddUserDialog::AddUserDialog(VaultSession& session, Prompter& prompter, QWidget*
     makeProblem(m_ui->messageLabel);
     for (core::Role role : kAllRoles) {
         m_ui->roleComboBox->addItem(roleDisplayName(role), static_cast<int>(role));
+        m_ui->roleComboBox->setItemData(m_ui->roleComboBox->count() - 1, roleDescription(role), Qt::ToolTipRole);
     }
     m_ui->roleComboBox->setCurrentIndex(m_ui->roleComboBox->findData(static_cast<int>(core::Role::Paralegal)));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Add user"));

@@ -120,6 +120,18 @@ CaseFileWidget::CaseFileWidget(VaultSession& session, Prompter& prompter, core::
     safeguardingLayout->addWidget(m_safeguardingText, 1);
     safeguardingLayout->addWidget(m_recordAction, 0, Qt::AlignVCenter);
 
+    // The break-glass banner: red, while the case is open only through an emergency grant (showBreakGlass).
+    m_breakGlassFrame = banner(this, QStringLiteral("breakGlassBanner"), QStringLiteral("#fdecea"),
+                               QStringLiteral("#d9a19a"), QStringLiteral("#7a1209"));
+    m_breakGlassText = new QLabel(m_breakGlassFrame);
+    m_breakGlassText->setObjectName(QStringLiteral("breakGlassLabel"));
+    m_breakGlassText->setTextFormat(Qt::RichText);
+    m_breakGlassText->setWordWrap(true);
+    auto* breakGlassLayout = new QHBoxLayout(m_breakGlassFrame);
+    breakGlassLayout->setContentsMargins(12, 8, 12, 8);
+    breakGlassLayout->addWidget(m_breakGlassText, 1);
+    m_breakGlassFrame->setVisible(false);
+
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("saveProblemsLabel"));
     m_problems->setTextFormat(Qt::PlainText);
@@ -165,6 +177,7 @@ CaseFileWidget::CaseFileWidget(VaultSession& session, Prompter& prompter, core::
     layout->addWidget(m_subtitle);
     layout->addWidget(safeFrame);
     layout->addWidget(m_safeguardingFrame);
+    layout->addWidget(m_breakGlassFrame);
     layout->addWidget(m_problems);
     layout->addWidget(m_tabs, 1);
 
@@ -481,8 +494,20 @@ void CaseFileWidget::wipe()
     m_subtitle->clear();
     m_safeContact->clear();
     m_safeguardingText->clear();
+    m_breakGlassText->clear();
+    m_breakGlassFrame->setVisible(false);
     m_problems->clear();
     m_sectionsDirty = false;
+}
+
+void CaseFileWidget::showBreakGlass(const QString& reason, const QDateTime& expiresAtUtc)
+{
+    const QDateTime ends = expiresAtUtc.toLocalTime();
+    m_breakGlassText->setText(tr("<b>Opened by break-glass:</b> %1 (your supervisor has been told).<br>Your access "
+                                 "to this restricted case ends at %2 on %3; everything you do is recorded.")
+                                  .arg(reason.toHtmlEscaped(), ends.toString(QStringLiteral("HH:mm")),
+                                       ukDate(ends.date())));
+    m_breakGlassFrame->setVisible(true);
 }
 
 }  // namespace claimdesk::ui

@@ -56,6 +56,8 @@ public:
     bool save();
     // On lock: every field, label and model is emptied. The widget is then closed by its owner.
     void wipe();
+    // The red break-glass banner: this restricted case is open only through the person's emergency grant.
+    void showBreakGlass(const QString& reason, const QDateTime& expiresAtUtc);
 
     // For tests and the shots tool.
     QTabWidget* tabs() const { return m_tabs; }
@@ -70,6 +72,8 @@ public:
     CaseTherapyTab* therapyTab() const { return m_therapy; }
     QLabel* safeContactBanner() const { return m_safeContact; }
     QFrame* safeguardingBanner() const { return m_safeguardingFrame; }
+    QFrame* breakGlassBanner() const { return m_breakGlassFrame; }
+    QLabel* breakGlassLabel() const { return m_breakGlassText; }
     ConflictDialog* conflictDialog() const;  // the conflict being resolved, if any
 
 signals:
@@ -113,6 +117,8 @@ private:
     QFrame* m_safeguardingFrame;
     QLabel* m_safeguardingText;
     QPushButton* m_recordAction;
+    QFrame* m_breakGlassFrame;
+    QLabel* m_breakGlassText;
     QLabel* m_problems;
     QTabWidget* m_tabs;
     CaseOverviewTab* m_overview;

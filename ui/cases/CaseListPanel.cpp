@@ -382,7 +382,7 @@ void CaseListPanel::openIndex(const QModelIndex& proxyIndex)
         return;
     }
     if (summary->restrictedPlaceholder) {
-        emit statusMessage(tr("%1 is a restricted case. Ask its supervisor if you need access.").arg(summary->reference));
+        emit restrictedCaseRequested(summary->id, summary->reference);
         return;
     }
     emit openCaseRequested(summary->id);

@@ -23,7 +23,7 @@ class VaultSession;
 
 // The case list: search as you type (debounced, through core's full-text index), filters for stage, fee
 // earner, "my cases", safeguarding and restricted, a result count, and the table. Enter or a double-click
-// asks to open the case; a restricted placeholder says why it cannot be opened instead.
+// asks to open the case; on a restricted placeholder it asks for break-glass instead (restrictedCaseRequested).
 class CaseListPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CaseListPanel)
@@ -52,6 +52,7 @@ public:
 
 signals:
     void openCaseRequested(qint64 caseId);
+    void restrictedCaseRequested(qint64 caseId, const QString& reference);  // a placeholder: offer break-glass
     void statusMessage(const QString& text);
     void loaded();
 

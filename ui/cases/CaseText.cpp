@@ -313,6 +313,7 @@ QString taskKindName(core::TaskKind kind)
     case TaskKind::Safeguarding: return CaseText::tr("Safeguarding");
     case TaskKind::AskLater: return CaseText::tr("Ask later");
     case TaskKind::Limitation: return CaseText::tr("Limitation");
+    case TaskKind::BreakGlass: return CaseText::tr("Break-glass");
     }
     return {};
 }

@@ -53,6 +53,7 @@ CaseWorkspace::CaseWorkspace(VaultSession& session, Prompter& prompter, QWidget*
     tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the list stays
     tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     connect(m_list, &CaseListPanel::openCaseRequested, this, [this](qint64 id) { openCase(id); });
+    connect(m_list, &CaseListPanel::restrictedCaseRequested, this, &CaseWorkspace::breakGlass);
     connect(m_list, &CaseListPanel::statusMessage, this, &CaseWorkspace::statusMessage);
     connect(this, &QTabWidget::tabCloseRequested, this, [this](int index) { closeCaseAt(index); });
     connect(this, &QTabWidget::currentChanged, this, &CaseWorkspace::tabChanged);
@@ -112,7 +113,13 @@ CaseFileWidget* CaseWorkspace::openCase(qint64 caseId)
         m_prompter.reportError(this, tr("The case could not be opened"), record.error());
         return nullptr;
     }
+    const bool restricted = record->restricted;
     auto* file = new CaseFileWidget(m_session, m_prompter, std::move(*record), m_privacy, m_staff, this);
+    if (restricted) {  // open only through an emergency grant: say so on the file
+        if (auto grant = cases->activeBreakGlass(caseId); grant && *grant) {
+            file->showBreakGlass((*grant)->reason, (*grant)->expiresAtUtc);
+        }
+    }
     connect(file, &CaseFileWidget::dirtyChanged, this, [this, file] { updateTabText(file); });
     connect(file, &CaseFileWidget::saved, this,
             [this, file](const core::CaseRecord& saved) { caseSaved(file, saved); });
@@ -205,6 +212,40 @@ void CaseWorkspace::caseCreated(qint64 caseId)
         m_list->updateCase(summary);
     }
     openCase(caseId);
+}
+
+void CaseWorkspace::breakGlass(qint64 caseId, const QString& reference)
+{
+    if (availableCases(m_session) == nullptr) {
+        if (m_session.isUnlocked()) {
+            emit statusMessage(tr("Still loading the case list. Try again in a moment."));
+        }
+        return;
+    }
+    const std::optional<QString> reason = m_prompter.askText(
+        this, tr("%1 is restricted").arg(reference),
+        tr("This case is restricted. Open it in an emergency (break-glass)…\n\nOnly if it cannot wait for its "
+           "supervisor: say why you must open it now (at least %1 characters). You will have access for %2 hours. "
+           "The reason is recorded in the audit trail and the case's supervisor is told at once.")
+            .arg(core::CaseService::kBreakGlassMinReason)
+            .arg(core::CaseService::kBreakGlassHours),
+        tr("Break glass and open"));
+    if (!reason) {
+        emit statusMessage(tr("%1 is a restricted case. Ask its supervisor if you need access.").arg(reference));
+        return;
+    }
+    core::CaseService* cases = availableCases(m_session);  // the question may have run an event loop (a lock)
+    if (cases == nullptr) {
+        return;
+    }
+    auto record = cases->breakGlass(caseId, *reason);
+    if (!record) {
+        m_prompter.reportError(this, tr("%1 was not opened").arg(reference), record.error());
+        return;
+    }
+    m_list->updateCase(summaryOf(*record, m_list->model()->caseAt(m_list->model()->rowOf(caseId)), m_staff));
+    openCase(caseId);
+    emit statusMessage(tr("Break-glass access to %1 recorded; its supervisor has been told.").arg(reference));
 }
 
 void CaseWorkspace::setPrivacyMode(bool on)

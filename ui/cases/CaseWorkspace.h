@@ -36,6 +36,9 @@ public:
     void closeCurrentCase();
     // After the intake wizard created a case: it joins the list and opens.
     void caseCreated(qint64 caseId);
+    // A restricted case the person may not open: offers break-glass (asks for the reason), then opens it with the
+    // red break-glass banner. Cancelling only says in the status bar whom to ask.
+    void breakGlass(qint64 caseId, const QString& reference);
 
     void setPrivacyMode(bool on);
     bool privacyMode() const { return m_privacy; }

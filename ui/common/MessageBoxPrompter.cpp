@@ -122,4 +122,23 @@ void MessageBoxPrompter::about(QWidget* parent, const QString& title, const QStr
     runAndDispose(box);
 }
 
+std::optional<QString> MessageBoxPrompter::askText(QWidget* parent, const QString& title, const QString& label,
+                                                   const QString& okLabel)
+{
+    QPointer<QInputDialog> dialog = new QInputDialog(parent);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setOkButtonText(okLabel);
+    const bool accepted = dialog->exec() == QDialog::Accepted && dialog;
+    std::optional<QString> typed;
+    if (accepted) {
+        typed = dialog->textValue();
+    }
+    if (dialog) {
+        dialog->deleteLater();
+    }
+    return typed;
+}
+
 }  // namespace claimdesk::ui

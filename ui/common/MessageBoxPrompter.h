@@ -20,6 +20,8 @@ public:
     QString chooseFileToSave(QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter,
                              const QString& defaultSuffix) override;
     void about(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                   const QString& okLabel) override;
 };
 
 }  // namespace claimdesk::ui

@@ -43,6 +43,10 @@ public:
                                      const QString& filter, const QString& defaultSuffix)
         = 0;
     virtual void about(QWidget* parent, const QString& title, const QString& text) = 0;
+    // A line of text typed by the person (as typed, not trimmed), or nothing when cancelled.
+    virtual std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                           const QString& okLabel)
+        = 0;
 };
 
 }  // namespace claimdesk::ui

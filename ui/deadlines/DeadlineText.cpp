@@ -23,40 +23,7 @@ core::deadlines::DeadlineService* availableDeadlines(const VaultSession& session
 
 QString regimeText(const QString& regime)
 {
-    if (regime == u"EW_S11_ADULT") {
-        return tr("Adult at the time — LA 1980 s.11 (3 years from the abuse)");
-    }
-    if (regime == u"EW_S28_MINOR") {
-        return tr("Child at the time — LA 1980 s.28");
-    }
-    if (regime == u"EW_S14_KNOWLEDGE") {
-        return tr("From the date of knowledge — LA 1980 s.14");
-    }
-    if (regime == u"EW_S11ZA_CHILD_SEXUAL_ABUSE") {
-        return tr("No limitation period — LA 1980 s.11ZA (from %1). Defendant may apply to dismiss if a fair "
-                  "hearing is impossible (s.11ZB).")
-            .arg(ukDate(QDate(2026, 6, 29)));
-    }
-    if (regime == u"NI_ART7_ADULT") {
-        return tr("Adult at the time — Limitation (NI) Order 1989 art.7");
-    }
-    if (regime == u"NI_ART7_MINOR") {
-        return tr("Child at the time — Limitation (NI) Order 1989 arts.7 and 48");
-    }
-    if (regime == u"SCOT_S17_ADULT") {
-        return tr("Adult at the time — Prescription and Limitation (Scotland) Act 1973 s.17");
-    }
-    if (regime == u"SCOT_S17A_CHILDHOOD_ABUSE") {
-        return tr("No limitation period — PL(S)A 1973 s.17A (childhood abuse). The defender may ask the court to "
-                  "dismiss if a fair hearing is impossible (s.17D).");
-    }
-    if (regime == u"SCOT_PRESCRIBED") {
-        return tr("May be extinguished — Scottish 20-year prescription (PL(S)A 1973 s.7): take advice at once");
-    }
-    if (regime == u"CAPACITY_UNDETERMINED") {
-        return tr("Capacity not yet determined — time may not run while the client lacks capacity (LA 1980 s.28)");
-    }
-    return regime;
+    return core::deadlines::regimeLabel(regime);
 }
 
 QString eventTypeName(core::deadlines::EventType type)

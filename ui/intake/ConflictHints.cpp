@@ -122,8 +122,14 @@ QString ConflictHints::describeMatches(const NameCheck& check, int limit)
         ++shown;
         const QString score = tr("%1% match").arg(qRound(match.score * 100));
         if (match.restricted) {
-            html += QStringLiteral("<li><b>") + tr("Possible match in a restricted case — ask a supervisor.").toHtmlEscaped()
+            html += QStringLiteral("<li><b>") + tr("Possible match in restricted case %1 — ask a supervisor.").arg(match.caseReference).toHtmlEscaped()
                     + QStringLiteral("</b> ") + score.toHtmlEscaped() + QStringLiteral("</li>");
+            continue;
+        }
+        if (match.kind == QStringLiteral("erased-case")) {
+            // A tombstone (RetentionService): the case was erased; only its reference is left.
+            html += QStringLiteral("<li><b>") + tr("Erased case %1 — ask a supervisor.").arg(match.caseReference).toHtmlEscaped()
+                    + QStringLiteral("</b></li>");
             continue;
         }
         html += QStringLiteral("<li><b>") + match.name.toHtmlEscaped() + QStringLiteral("</b> — ")

@@ -6,8 +6,13 @@
 #include "cases/CaseService.h"
 #include "deadlines/DeadlineService.h"
 #include "therapy/TherapyService.h"
+#include "reports/CaseDocuments.h"
+#include "reports/FirmReports.h"
+#include "reports/OutputAudit.h"
+#include "retention/RetentionService.h"
 #include "conflicts/ConflictService.h"
 #include "demo/DemoVault.h"
+#include "store/SessionPolicy.h"
 #include "store/Vault.h"
 
 #include <QCoreApplication>
@@ -123,6 +128,11 @@ QDate VaultSession::today() const
     return isUnlocked() ? m_vault->now().toLocalTime().date() : QDate::currentDate();
 }
 
+QDateTime VaultSession::now() const
+{
+    return isUnlocked() ? m_vault->now() : QDateTime::currentDateTimeUtc();
+}
+
 core::Error VaultSession::notUnlocked() const
 {
     return SessionText::locked();
@@ -175,6 +185,12 @@ void VaultSession::adopt(std::unique_ptr<core::Vault> vault)
     m_deadlines = std::make_unique<core::deadlines::DeadlineService>(*m_vault, *m_cases);
     m_therapy = std::make_unique<core::therapy::TherapyService>(*m_vault, *m_cases, *m_deadlines);
     m_audit = std::make_unique<core::AuditService>(*m_vault);
+    m_documents = std::make_unique<core::reports::CaseDocuments>(*m_vault, *m_cases, *m_deadlines, *m_therapy);
+    m_retention = std::make_unique<core::RetentionService>(*m_vault, *m_cases);
+    // Read once here, so the auto-lock delay never waits for a background task. A maximum that cannot be read is
+    // treated like a damaged one: the 5-minute default (never "no limit").
+    auto maximum = core::SessionPolicy(*m_vault).maxAutoLockMinutes();
+    m_maxAutoLockMinutes = maximum ? *maximum : std::optional<int>(core::SessionPolicy::kDefaultAutoLockMinutes);
     emit opened();
 }
 
@@ -370,6 +386,56 @@ void VaultSession::listCases(QObject* context, Done<std::vector<core::CaseSummar
     });
 }
 
+void VaultSession::buildReport(const core::reports::ReportRequest& request, QObject* context,
+                               std::function<void(int, int)> progress, std::shared_ptr<std::atomic_bool> cancel,
+                               Done<core::reports::Document> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, guard, request, progress = std::move(progress), cancel, done = std::move(done)]() -> Finisher {
+        // Its own services: a lock destroys the session's while this runs.
+        core::CaseService cases(*vault);
+        core::deadlines::DeadlineService deadlines(*vault, cases);
+        core::therapy::TherapyService therapy(*vault, cases, deadlines);
+        core::reports::FirmReports reports(*vault, cases, deadlines, therapy);
+        auto built = reports.build(request, [guard, progress, cancel](int doneCount, int total) {
+            if (progress && guard) {
+                QMetaObject::invokeMethod(guard.data(), [guard, progress, doneCount, total] {
+                    if (guard) {
+                        progress(doneCount, total);
+                    }
+                }, Qt::QueuedConnection);
+            }
+            return !(cancel && cancel->load());
+        });
+        return deliver<core::reports::Document>(guard, done, std::move(built));
+    });
+}
+
+QString VaultSession::firmName() const
+{
+    return isUnlocked() && !m_busy ? core::reports::firmName(*m_vault) : QString();
+}
+
+core::Result<void> VaultSession::recordOutput(const core::reports::OutputRecord& record)
+{
+    if (!isUnlocked()) {
+        return notUnlocked();
+    }
+    if (m_busy) {
+        return core::makeError(core::ErrorCode::VaultBusy, tr("ClaimDesk is still busy with another task. Try again in a "
+                                                              "moment."));
+    }
+    return core::reports::recordOutput(*m_vault, record);
+}
+
 void VaultSession::verifyAuditChain(QObject* context, Done<core::AuditChainReport> done)
 {
     if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
@@ -384,6 +450,24 @@ void VaultSession::verifyAuditChain(QObject* context, Done<core::AuditChainRepor
     runInBackground([vault, guard, done = std::move(done)]() -> Finisher {
         core::AuditService service(*vault);  // its own: a lock destroys the session's while this runs
         return deliver<core::AuditChainReport>(guard, done, service.verifyChain());
+    });
+}
+
+void VaultSession::approveErasure(const QString& reference, QObject* context, Done<core::ErasureReceipt> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, reference, guard, done = std::move(done)]() -> Finisher {
+        core::CaseService cases(*vault);  // its own: a lock destroys the session's while this runs
+        core::RetentionService service(*vault, cases);
+        return deliver<core::ErasureReceipt>(guard, done, service.approveErasure(reference));
     });
 }
 
@@ -438,12 +522,39 @@ core::Result<void> VaultSession::changeRole(const QString& username, core::Role 
     return m_vault->changeRole(username, role);
 }
 
+std::optional<int> VaultSession::maxAutoLockMinutes() const
+{
+    return isUnlocked() ? m_maxAutoLockMinutes : std::nullopt;
+}
+
+core::Result<void> VaultSession::setMaxAutoLockMinutes(int minutes)
+{
+    if (m_busy) {
+        return SessionText::busy();
+    }
+    if (!isUnlocked()) {
+        return notUnlocked();
+    }
+    auto set = core::SessionPolicy(*m_vault).setMaxAutoLockMinutes(minutes);
+    if (set) {
+        m_maxAutoLockMinutes = minutes;
+    }
+    return set;
+}
+
+int VaultSession::effectiveAutoLockMinutes(int preferredMinutes, std::optional<int> firmMaximum)
+{
+    return core::SessionPolicy::effectiveAutoLockMinutes(preferredMinutes, firmMaximum);
+}
+
 void VaultSession::lock(LockReason reason)
 {
     if (!m_vault || m_pendingLock) {
         return;
     }
     m_audit.reset();
+    m_retention.reset();
+    m_documents.reset();
     m_therapy.reset();
     m_deadlines.reset();  // the services go first: nothing may reach the vault once the lock has begun
     m_conflicts.reset();
@@ -460,6 +571,7 @@ void VaultSession::lock(LockReason reason)
 void VaultSession::lockNow(LockReason reason)
 {
     m_audit.reset();
+    m_retention.reset();
     m_therapy.reset();
     m_deadlines.reset();
     m_conflicts.reset();

@@ -6,9 +6,11 @@
 
 #include <QFuture>
 #include <QDate>
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,7 +30,15 @@ class DeadlineService;
 namespace therapy {
 class TherapyService;
 }
+namespace reports {
+class CaseDocuments;
+struct Document;
+struct OutputRecord;
+struct ReportRequest;
+}  // namespace reports
 class ConflictService;
+class RetentionService;
+struct ErasureReceipt;
 struct CaseSummary;
 struct VaultOptions;
 struct KdfProfile;
@@ -70,6 +80,8 @@ public:
     core::User currentUser() const;  // an empty User when locked
     // Today by the vault's clock (a test vault's fixed clock; the system clock otherwise).
     QDate today() const;
+    // Now by the vault's clock (UTC), for rules that compare instants (the 24-hour wait of an erasure).
+    QDateTime now() const;
 
     // Slow: off the UI thread. Passphrases are moved in and wiped after use.
     void unlock(const QString& path, const QString& username, QByteArray passphrase, QObject* context, Done<void> done);
@@ -90,10 +102,29 @@ public:
     // Writes the matching audit entries to a new CSV file (AuditService::exportCsv: recorded); the count written.
     void exportAuditCsv(const core::AuditFilter& filter, const QString& path, QObject* context, Done<qint64> done);
 
+    // Approves a two-person erasure (RetentionService::approveErasure): deletes the case and rewrites the vault file
+    // (VACUUM), seconds on a large vault.
+    void approveErasure(const QString& reference, QObject* context, Done<core::ErasureReceipt> done);
+
+    // A firm report (FirmReports::build) over every case the user may see: seconds on thousands of cases. `progress`
+    // (done, total) runs on the UI thread while it works; setting *cancel stops it (the result is then an error).
+    void buildReport(const core::reports::ReportRequest& request, QObject* context,
+                     std::function<void(int, int)> progress, std::shared_ptr<std::atomic_bool> cancel,
+                     Done<core::reports::Document> done);
     // Quick: on the UI thread.
     core::Result<std::vector<core::User>> users();
+    // The firm's name printed at the top of every page (empty until an admin sets it, or when locked).
+    QString firmName() const;
+    // Records a document leaving the vault (print, preview, PDF, CSV, JSON) before it is produced.
+    core::Result<void> recordOutput(const core::reports::OutputRecord& record);
     core::Result<void> disableUser(const QString& username);
     core::Result<void> changeRole(const QString& username, core::Role role);
+    // The firm's maximum auto-lock delay in minutes (core::SessionPolicy), read when the vault was opened;
+    // std::nullopt when none is set or when locked. Setting it: admins only, audited; the value is kept at once.
+    std::optional<int> maxAutoLockMinutes() const;
+    core::Result<void> setMaxAutoLockMinutes(int minutes);
+    // The delay that applies: the person's preference capped by the firm maximum (core's rule).
+    static int effectiveAutoLockMinutes(int preferredMinutes, std::optional<int> firmMaximum);
 
     // The case services of the open session (nullptr when locked). Quick calls run on the UI thread; they live
     // exactly as long as the unlocked vault, so never keep the pointer across a lock.
@@ -102,6 +133,8 @@ public:
     core::deadlines::DeadlineService* deadlines() const { return m_deadlines.get(); }
     core::therapy::TherapyService* therapy() const { return m_therapy.get(); }
     core::AuditService* audit() const { return m_audit.get(); }  // reading the audit log (supervisors, admins)
+    core::reports::CaseDocuments* documents() const { return m_documents.get(); }  // case summary, subject access
+    core::RetentionService* retention() const { return m_retention.get(); }  // retention report, holds, erasure
 
     // Ends the session: records why, wipes the key and destroys the vault. Safe to call when locked.
     void lock(LockReason reason);
@@ -132,10 +165,13 @@ private:
     std::unique_ptr<core::deadlines::DeadlineService> m_deadlines;
     std::unique_ptr<core::AuditService> m_audit;
     std::unique_ptr<core::therapy::TherapyService> m_therapy;  // uses m_cases and m_deadlines: reset first
+    std::unique_ptr<core::reports::CaseDocuments> m_documents;  // uses all three: reset before them
+    std::unique_ptr<core::RetentionService> m_retention;  // uses m_cases: reset before it
     QString m_path;
     QFutureWatcher<Finisher>* m_watcher;
     QFuture<Finisher> m_task;
     bool m_busy = false;
+    std::optional<int> m_maxAutoLockMinutes;  // the open vault's session policy
     std::optional<LockReason> m_pendingLock;
     Finisher m_afterTask;  // an unlock or create that waits for the ended session's last task
 };

@@ -45,6 +45,7 @@ AppController::AppController(VaultSession& session, Prompter& prompter, ShellOpt
     connect(m_start.get(), &StartScreen::demoRequested, this, &AppController::tryDemo);
     connect(m_start.get(), &StartScreen::quitRequested, this, &AppController::quit);
     connect(&m_locker, &InactivityLocker::inactive, this, [this] { lock(LockReason::Inactivity); });
+    m_hider.setAllowedKeys({QKeySequence(Qt::CTRL | Qt::Key_L)});  // locking a hidden screen is fine
     applyAutoLockTimeout();
 }
 
@@ -197,6 +198,7 @@ void AppController::showMainWindow()
     connect(m_main.get(), &MainWindow::newVaultRequested, this, &AppController::createVault);
     connect(m_main.get(), &MainWindow::openVaultRequested, this, &AppController::chooseVaultToOpen);
     connect(m_main.get(), &MainWindow::preferencesChanged, this, &AppController::applyAutoLockTimeout);
+    connect(m_main.get(), &MainWindow::hideScreenRequested, this, &AppController::toggleScreenHidden);
     m_main->show();
     m_start->hide();
     m_main->raise();
@@ -225,6 +227,7 @@ void AppController::endSession(LockReason reason)
     m_ending = true;
     m_locker.stop();
     qApp->removeEventFilter(this);
+    m_clipboard.clearNow();
     closeAllDialogs();
     if (m_main) {
         m_main->clearSessionData();
@@ -236,15 +239,26 @@ void AppController::endSession(LockReason reason)
         disposeLater(m_firstSignIn);
     }
     m_session.lock(reason);  // wipes the key and destroys the vault (once any running task has finished)
+    // Last, once every window with client data is closed: the unlock dialog comes next, uncovered, and the person
+    // unlocks to see their windows again.
+    m_hider.revealScreen();
     m_ending = false;
 }
 
 bool AppController::eventFilter(QObject* watched, QEvent* event)
 {
-    if (event->type() == QEvent::KeyPress && QApplication::activeModalWidget() != nullptr) {
-        const auto* key = static_cast<QKeyEvent*>(event);
-        if (key->key() == Qt::Key_L && key->modifiers() == Qt::ControlModifier) {
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (QApplication::activeModalWidget() != nullptr && key->key() == Qt::Key_L
+            && key->modifiers() == Qt::ControlModifier) {
             lock(LockReason::UserRequest);
+            return true;
+        }
+        // Reaches a widget only when no enabled shortcut took it: a modal dialog is up, or the first sign-in.
+        // (While hidden, the hider's own filter comes first and reveals.)
+        if (m_hider.isHideKey(*key)) {
+            key->accept();
+            toggleScreenHidden();
             return true;
         }
     }
@@ -283,9 +297,23 @@ void AppController::shutdown()
     disposeUnlockDialog();
 }
 
+void AppController::toggleScreenHidden()
+{
+    if (m_hider.isHidden()) {
+        m_hider.revealScreen();
+    } else if (m_session.isUnlocked() && !m_ending) {
+        m_hider.hideScreen();
+    }
+}
+
+int AppController::effectiveAutoLockMinutes() const
+{
+    return VaultSession::effectiveAutoLockMinutes(AppSettings::autoLockMinutes(), m_session.maxAutoLockMinutes());
+}
+
 void AppController::applyAutoLockTimeout()
 {
-    m_locker.setTimeout(m_options.inactivityTimeout.value_or(std::chrono::minutes(AppSettings::autoLockMinutes())));
+    m_locker.setTimeout(m_options.inactivityTimeout.value_or(std::chrono::minutes(effectiveAutoLockMinutes())));
 }
 
 }  // namespace claimdesk::ui

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "ui/session/ClipboardGuard.h"
 #include "ui/session/InactivityLocker.h"
+#include "ui/session/ScreenHider.h"
 #include "ui/session/VaultSession.h"
 
 #include <QObject>
@@ -27,9 +29,10 @@ struct ShellOptions {
 };
 
 // Decides which window is on screen: the start screen, the unlock dialog, the first-sign-in passphrase
-// change, or the main window. Owns the inactivity locker, and performs every lock: close all dialogs and
-// popups, clear the main window, end the session (which wipes the key and destroys the vault), and show
-// the unlock dialog for the same vault.
+// change, or the main window. Owns the inactivity locker, the hide-screen key (Ctrl+Shift+H, from any window while
+// a session is open) and the clipboard guard, and performs every lock: reveal a hidden screen, clear our text from
+// the clipboard, close all dialogs and popups, clear the main window, end the session (which wipes the key and
+// destroys the vault), and show the unlock dialog for the same vault.
 class AppController final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppController)
@@ -52,10 +55,16 @@ public:
     ChangePassphraseDialog* firstSignInDialog() const { return m_firstSignIn.get(); }
     MainWindow* mainWindow() const { return m_main.get(); }
     InactivityLocker& inactivityLocker() { return m_locker; }
+    ScreenHider& screenHider() { return m_hider; }
+    ClipboardGuard& clipboardGuard() { return m_clipboard; }  // tests shorten its 30 seconds
+    void toggleScreenHidden();  // only while a session is open
+    // The auto-lock delay in minutes: the preference, capped by the open vault's firm maximum.
+    int effectiveAutoLockMinutes() const;
     QString demoVaultPath() const;
 
 protected:
-    // Ctrl+L while a modal dialog is up (the main window's Lock shortcut is blocked then).
+    // Ctrl+L and Ctrl+Shift+H while a modal dialog is up (the main window's shortcuts are blocked then), or before
+    // there is a main window (the first sign-in).
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -71,6 +80,8 @@ private:
     Prompter& m_prompter;
     ShellOptions m_options;
     InactivityLocker m_locker;
+    ScreenHider m_hider;
+    ClipboardGuard m_clipboard;
     std::unique_ptr<StartScreen> m_start;
     std::unique_ptr<UnlockDialog> m_unlock;
     QPointer<CreateVaultDialog> m_create;

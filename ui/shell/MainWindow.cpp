@@ -1,13 +1,19 @@
 #include "ui/shell/MainWindow.h"
 
+#include "ui/admin/SessionPolicyDialog.h"
 #include "ui/admin/UsersDialog.h"
 #include "ui/audit/AuditViewerWindow.h"
 #include "ui/admin/UsersModel.h"
 #include "ui/cases/CaseAccess.h"
 #include "ui/cases/CaseFileWidget.h"
+#include "ui/cases/CaseListPanel.h"
 #include "ui/cases/CaseText.h"
 #include "ui/cases/CaseWorkspace.h"
 #include "ui/cases/IntakeLauncher.h"
+#include "ui/reports/ReportsDialog.h"
+#include "ui/reports/SubjectAccess.h"
+#include "ui/reports/SummaryDialog.h"
+#include "ui/retention/RetentionWindow.h"
 #include "ui/common/AppSettings.h"
 #include "ui/common/Prompter.h"
 #include "ui/common/RoleText.h"
@@ -15,6 +21,7 @@
 #include "ui/deadlines/DeadlineText.h"
 #include "ui/deadlines/DiaryWindow.h"
 #include "ui/deadlines/LimitationQueueWindow.h"
+#include "ui/session/ScreenHider.h"
 #include "ui/session/VaultSession.h"
 #include "ui/therapy/TherapyFundWindow.h"
 #include "ui/shell/ChangePassphraseDialog.h"
@@ -79,6 +86,18 @@ MainWindow::MainWindow(VaultSession& session, Prompter& prompter, QWidget* paren
         m_remindersButton->setVisible(false);
         connect(m_remindersButton, &QToolButton::clicked, this, &MainWindow::showDeadlineDiary);
         statusBar()->addPermanentWidget(m_remindersButton);
+        // Someone broke glass on a case this person supervises: on every screen until they mark the task done.
+        m_breakGlassButton = new QToolButton(this);
+        m_breakGlassButton->setObjectName(QStringLiteral("breakGlassStatusButton"));
+        m_breakGlassButton->setAutoRaise(true);
+        m_breakGlassButton->setVisible(false);
+        m_breakGlassButton->setStyleSheet(QStringLiteral("QToolButton { color: #a40000; font-weight: bold; }"));
+        connect(m_breakGlassButton, &QToolButton::clicked, this, [this] {
+            if (m_workspace != nullptr && m_breakGlassCase > 0) {
+                m_workspace->openCase(m_breakGlassCase);
+            }
+        });
+        statusBar()->addPermanentWidget(m_breakGlassButton);
         m_remindersTimer = new QTimer(this);
         m_remindersTimer->setInterval(10 * 60 * 1000);
         connect(m_remindersTimer, &QTimer::timeout, this, &MainWindow::refreshReminders);
@@ -95,6 +114,8 @@ MainWindow::MainWindow(VaultSession& session, Prompter& prompter, QWidget* paren
     createMenus();
     if (m_workspace != nullptr) {
         createCaseMenus();
+    } else if (m_session.currentUser().role == core::Role::Accounts) {
+        createPaymentsMenu();
     }
     if (!restoreGeometry(AppSettings::mainWindowGeometry())) {
         resize(980, 660);
@@ -137,6 +158,13 @@ void MainWindow::createMenus()
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     lock->setShortcutContext(Qt::ApplicationShortcut);
+    // Blanks every ClaimDesk window until pressed again or the session is locked (AppController, ScreenHider).
+    m_hideScreenAction = file->addAction(tr("&Hide screen"), this, &MainWindow::hideScreenRequested);
+    m_hideScreenAction->setObjectName(QStringLiteral("hideScreenAction"));
+    m_hideScreenAction->setShortcut(ScreenHider::defaultKey());
+    m_hideScreenAction->setShortcutContext(Qt::ApplicationShortcut);
+    m_hideScreenAction->setStatusTip(tr("Cover every ClaimDesk window at once; press %1 again to show them")
+                                         .arg(ScreenHider::defaultKey().toString(QKeySequence::NativeText)));
     QAction* quit = file->addAction(tr("&Quit"), this, [this] {
         if (mayDiscardUnsavedCases()) {
             emit quitRequested();
@@ -164,6 +192,14 @@ void MainWindow::createMenus()
                                              "in as %1.")
                                               .arg(roleDisplayName(role).toLower()));
     auditTrail->setStatusTip(auditTrail->toolTip());
+    QAction* policy = admin->addAction(tr("Session &policy…"), this, &MainWindow::showSessionPolicy);
+    policy->setObjectName(QStringLiteral("sessionPolicyAction"));
+    policy->setEnabled(role == core::Role::Admin);
+    policy->setToolTip(role == core::Role::Admin
+                           ? tr("The longest ClaimDesk may stay unlocked without activity, on every computer.")
+                           : tr("Only an admin can set the firm's session policy. You are signed in as %1.")
+                                 .arg(roleDisplayName(role).toLower()));
+    policy->setStatusTip(policy->toolTip());
     file->setToolTipsVisible(true);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -192,6 +228,30 @@ void MainWindow::createCaseMenus()
     m_closeCaseAction = cases->addAction(tr("&Close case file"), m_workspace, &CaseWorkspace::closeCurrentCase);
     m_closeCaseAction->setObjectName(QStringLiteral("closeCaseAction"));
     m_closeCaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    cases->addSeparator();
+    m_printSummaryAction = cases->addAction(tr("&Print case summary…"), this, &MainWindow::printCaseSummary);
+    m_printSummaryAction->setObjectName(QStringLiteral("printSummaryAction"));
+    m_printSummaryAction->setShortcut(QKeySequence::Print);
+    m_printSummaryAction->setStatusTip(tr("Print or save the open case's summary for counsel, the client, a therapist, "
+                                          "the insurer or the file"));
+    m_subjectAccessAction = cases->addAction(tr("S&ubject access bundle…"), this, &MainWindow::saveSubjectAccessBundle);
+    m_subjectAccessAction->setObjectName(QStringLiteral("subjectAccessAction"));
+    m_subjectAccessAction->setStatusTip(tr("Every piece of personal data held about the open case's client, as a PDF and "
+                                           "JSON (supervisors)"));
+    QAction* retention = cases->addAction(tr("Re&tention and erasure…"), this, &MainWindow::showRetention);
+    retention->setObjectName(QStringLiteral("retentionAction"));
+    const bool mayReview = m_session.currentUser().role == core::Role::Supervisor;
+    retention->setEnabled(mayReview);
+    retention->setToolTip(mayReview ? tr("Closed cases due for destroy review, legal holds and two-person erasure.")
+                                    : tr("Retention review, legal holds and erasure are for supervisors."));
+    retention->setStatusTip(retention->toolTip());
+
+    QMenu* reports = new QMenu(tr("&Reports"), this);
+    menuBar()->insertMenu(m_casesMenuAnchor, reports);
+    QAction* reportsAction = reports->addAction(tr("&Reports…"), this, &MainWindow::showReports);
+    reportsAction->setObjectName(QStringLiteral("reportsAction"));
+    reportsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    reportsAction->setStatusTip(tr("Deadline diary, caseload, limitation risk and the therapy fund, as PDF or CSV"));
 
     QMenu* deadlines = new QMenu(tr("D&eadlines"), this);
     menuBar()->insertMenu(m_casesMenuAnchor, deadlines);
@@ -224,6 +284,8 @@ void MainWindow::createCaseMenus()
     m_privacyAction->setStatusTip(tr("Show clients' initials instead of their names, for open-plan offices and "
                                      "screen sharing"));
     connect(m_privacyAction, &QAction::toggled, this, &MainWindow::setPrivacyMode);
+    view->addSeparator();
+    view->addAction(m_hideScreenAction);  // the same action as in the File menu: one shortcut
     connect(m_privacyButton, &QToolButton::clicked, m_privacyAction, &QAction::setChecked);
 
     connect(m_workspace, &CaseWorkspace::currentReferenceChanged, this, [this](const QString& reference) {
@@ -236,6 +298,19 @@ void MainWindow::createCaseMenus()
     // While the case list loads in the background, nothing else may use the vault.
     connect(&m_session, &VaultSession::busyChanged, this, &MainWindow::updateCaseActions);
     updateCaseActions();
+}
+
+void MainWindow::createPaymentsMenu()
+{
+    // Accounts hold no case files (no Cases, Reports, Deadlines or View menus): the therapy fund's payment side only.
+    QMenu* therapy = new QMenu(tr("T&herapy"), this);
+    menuBar()->insertMenu(m_casesMenuAnchor, therapy);
+    therapy->setToolTipsVisible(true);
+    QAction* fund = therapy->addAction(tr("&Therapy fund payments…"), this, &MainWindow::showTherapyFund);
+    fund->setObjectName(QStringLiteral("therapyFundAction"));
+    fund->setStatusTip(tr("Therapy invoices awaiting payment, and the providers' bank details"));
+    fund->setToolTip(tr("Pay therapy invoices awaiting payment. Requests, approvals and the fund's budget are for fee "
+                        "earners and supervisors."));
 }
 
 void MainWindow::updateCaseActions()
@@ -251,6 +326,10 @@ void MainWindow::updateCaseActions()
     }
     m_saveCaseAction->setEnabled(ready && caseOpen);
     m_closeCaseAction->setEnabled(caseOpen);
+    m_printSummaryAction->setEnabled(ready && caseOpen);
+    const bool supervisor = m_session.currentUser().role == core::Role::Supervisor;
+    m_subjectAccessAction->setEnabled(ready && caseOpen && supervisor);
+    m_subjectAccessAction->setToolTip(supervisor ? QString() : tr("Subject access bundles are prepared by supervisors."));
 }
 
 void MainWindow::setPrivacyMode(bool on)
@@ -306,8 +385,35 @@ void MainWindow::showAuditTrail()
     m_auditViewer->activateWindow();
 }
 
+void MainWindow::refreshBreakGlassNotices()
+{
+    core::CaseService* cases = availableCases(m_session);
+    if (m_breakGlassButton == nullptr || cases == nullptr) {
+        return;
+    }
+    auto notices = cases->breakGlassNotices();
+    const int waiting = notices ? static_cast<int>(notices->size()) : 0;
+    m_breakGlassButton->setVisible(waiting > 0);
+    m_breakGlassCase = waiting > 0 ? notices->front().caseId : 0;
+    if (waiting == 0) {
+        return;
+    }
+    QStringList references;
+    for (const core::BreakGlassNotice& n : *notices) {
+        if (!references.contains(n.reference)) {
+            references << n.reference;
+        }
+    }
+    m_breakGlassButton->setText(tr("⚠ %n break-glass notice(s) to review", nullptr, waiting));
+    m_breakGlassButton->setToolTip(tr("Someone opened a restricted case you supervise in an emergency: %1. Click to "
+                                      "open the newest; its Tasks tab says who and why. Mark the task done once you "
+                                      "have checked it.")
+                                       .arg(references.join(QStringLiteral(", "))));
+}
+
 void MainWindow::refreshReminders()
 {
+    refreshBreakGlassNotices();
     if (m_remindersButton == nullptr) {
         return;
     }
@@ -374,19 +480,78 @@ void MainWindow::showLimitationQueue()
 
 void MainWindow::showTherapyFund()
 {
-    if (m_workspace == nullptr || m_session.therapy() == nullptr
-        || m_session.currentUser().role != core::Role::Supervisor) {
+    const core::Role role = m_session.currentUser().role;
+    const bool supervisor = m_workspace != nullptr && role == core::Role::Supervisor;
+    if (m_session.therapy() == nullptr || (!supervisor && role != core::Role::Accounts)) {
         return;
     }
     if (!m_therapyFund) {
         m_therapyFund = new TherapyFundWindow(m_session, m_prompter, this);
-        connect(m_therapyFund, &TherapyFundWindow::openCaseRequested, m_workspace, &CaseWorkspace::openCase);
+        if (m_workspace != nullptr) {
+            connect(m_therapyFund, &TherapyFundWindow::openCaseRequested, m_workspace, &CaseWorkspace::openCase);
+        }
     } else {
         m_therapyFund->reload();
     }
     m_therapyFund->show();
     m_therapyFund->raise();
     m_therapyFund->activateWindow();
+}
+
+void MainWindow::printCaseSummary()
+{
+    CaseFileWidget* file = m_workspace != nullptr ? m_workspace->currentCaseFile() : nullptr;
+    if (file == nullptr || availableCases(m_session) == nullptr) {
+        return;
+    }
+    auto* dialog = new SummaryDialog(m_session, m_prompter, file->caseId(), file->reference(),
+                                     file->record().client.safeContact.post, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::saveSubjectAccessBundle()
+{
+    CaseFileWidget* file = m_workspace != nullptr ? m_workspace->currentCaseFile() : nullptr;
+    if (file == nullptr) {
+        return;
+    }
+    (void)ui::saveSubjectAccessBundle(this, m_session, m_prompter, file->caseId(), file->reference());
+}
+
+void MainWindow::showRetention()
+{
+    if (m_workspace == nullptr || m_session.retention() == nullptr
+        || m_session.currentUser().role != core::Role::Supervisor) {
+        return;
+    }
+    if (!m_retention) {
+        m_retention = new RetentionWindow(m_session, m_prompter, this);
+        connect(m_retention, &RetentionWindow::caseErased, this, [this](const QString& reference) {
+            // The erased case leaves every open tab and the case list.
+            for (CaseFileWidget* file : m_workspace->caseFiles()) {
+                if (file->reference() == reference) {
+                    m_workspace->closeCaseAt(m_workspace->indexOf(file));
+                }
+            }
+            m_workspace->listPanel()->reload();
+        });
+    } else {
+        m_retention->reload();
+    }
+    m_retention->show();
+    m_retention->raise();
+    m_retention->activateWindow();
+}
+
+void MainWindow::showReports()
+{
+    if (m_workspace == nullptr) {
+        return;
+    }
+    auto* dialog = new ReportsDialog(m_session, m_prompter, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::updateTitle()
@@ -461,7 +626,9 @@ void MainWindow::showSession()
     const bool isAdmin = user.role == core::Role::Admin;
     updateTitle();
     if (m_welcome != nullptr) {
-        m_welcome->showUser(user, fileName, AppSettings::autoLockMinutes());
+        m_welcome->showUser(user, fileName,
+                            VaultSession::effectiveAutoLockMinutes(AppSettings::autoLockMinutes(),
+                                                                   m_session.maxAutoLockMinutes()));
     }
     m_vaultStatus->setText(tr("Vault: %1").arg(fileName));
     m_vaultStatus->setToolTip(QDir::toNativeSeparators(m_session.vaultPath()));
@@ -596,10 +763,26 @@ void MainWindow::showUsers()
 
 void MainWindow::showPreferences()
 {
-    auto* dialog = new PreferencesDialog(this);
+    auto* dialog = new PreferencesDialog(m_session.maxAutoLockMinutes(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this] {
-        setAutoLockMinutes(AppSettings::autoLockMinutes());
+        setAutoLockMinutes(
+            VaultSession::effectiveAutoLockMinutes(AppSettings::autoLockMinutes(), m_session.maxAutoLockMinutes()));
+        emit preferencesChanged();
+    });
+    dialog->open();
+}
+
+void MainWindow::showSessionPolicy()
+{
+    if (m_session.currentUser().role != core::Role::Admin) {
+        return;
+    }
+    auto* dialog = new SessionPolicyDialog(m_session, m_prompter, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        setAutoLockMinutes(
+            VaultSession::effectiveAutoLockMinutes(AppSettings::autoLockMinutes(), m_session.maxAutoLockMinutes()));
         emit preferencesChanged();
     });
     dialog->open();

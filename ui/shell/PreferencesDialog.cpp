@@ -4,15 +4,24 @@
 #include "ui/common/Typography.h"
 #include "ui_PreferencesDialog.h"
 
+#include <algorithm>
+
 namespace claimdesk::ui {
 
-PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent), m_ui(std::make_unique<Ui::PreferencesDialog>())
+PreferencesDialog::PreferencesDialog(std::optional<int> firmMaximumMinutes, QWidget* parent)
+    : QDialog(parent),
+      m_ui(std::make_unique<Ui::PreferencesDialog>())
 {
     m_ui->setupUi(this);
     makeHeading(m_ui->headingLabel);
     makeSecondary(m_ui->autoLockHintLabel);
-    m_ui->autoLockSpinBox->setRange(AppSettings::kMinAutoLockMinutes, AppSettings::kMaxAutoLockMinutes);
-    m_ui->autoLockSpinBox->setValue(AppSettings::autoLockMinutes());
+    const int maximum = firmMaximumMinutes ? std::clamp(*firmMaximumMinutes, AppSettings::kMinAutoLockMinutes,
+                                                        AppSettings::kMaxAutoLockMinutes)
+                                           : AppSettings::kMaxAutoLockMinutes;
+    m_ui->autoLockSpinBox->setRange(AppSettings::kMinAutoLockMinutes, maximum);
+    m_ui->autoLockSpinBox->setValue(std::min(AppSettings::autoLockMinutes(), maximum));
+    m_ui->firmLimitLabel->setVisible(firmMaximumMinutes.has_value());
+    m_ui->firmLimitLabel->setText(tr("Your firm allows at most %n minute(s).", nullptr, maximum));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     m_ui->autoLockSpinBox->setFocus();

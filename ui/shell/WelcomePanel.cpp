@@ -101,6 +101,9 @@ void WelcomePanel::showUser(const core::User& user, const QString& vaultFileName
         items << tr("Manage who can sign in, and their roles: <b>Admin › Users…</b>")
               << tr("Back up the vault and its key file: <b>File › Backup…</b>");
     }
+    if (user.role == core::Role::Accounts) {
+        items << tr("Pay therapy invoices awaiting payment: <b>Therapy › Therapy fund payments…</b>");
+    }
     items << tr("Change your passphrase: <b>File › Change passphrase…</b>")
           << tr("Lock ClaimDesk when you step away: <b>File › Lock</b> (Ctrl+L)");
     QString html = QStringLiteral("<ul style=\"margin-left: 0; -qt-list-indent: 1;\">");

@@ -1296,6 +1296,7 @@ StatementDialog* CaseTherapyTab::showStatement()
     const core::User me = m_session.currentUser();
     auto* dialog = new StatementDialog(std::move(*statement), me.displayName.isEmpty() ? me.username : me.displayName,
                                        m_today, m_prompter, this);
+    dialog->setFirmName(m_session.firmName());
     const QString reference = m_reference;
     dialog->setRecorder([this, reference](const QString& format, const QString& destination) -> QString {
         TherapyService* s = availableTherapy(m_session);

@@ -87,7 +87,7 @@ void StatementDialog::printPreview()
     preview->setAttribute(Qt::WA_DeleteOnClose);
     preview->setWindowTitle(tr("Print preview — %1").arg(m_statement.caseReference));
     connect(preview, &QPrintPreviewDialog::paintRequested, this,
-            [this](QPrinter* printer) { printStatement(*printer, m_statement, m_printedBy, m_printedOn); });
+            [this](QPrinter* printer) { printStatement(*printer, m_statement, m_printedBy, m_printedOn, m_firmName); });
     preview->resize(900, 1000);
     preview->open();
 }
@@ -123,7 +123,7 @@ bool StatementDialog::exportPdf()
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setOutputFileName(path);
     printer.setCreator(QStringLiteral("ClaimDesk"));
-    if (!printStatement(printer, m_statement, m_printedBy, m_printedOn)) {
+    if (!printStatement(printer, m_statement, m_printedBy, m_printedOn, m_firmName)) {
         m_prompter.showError(this, tr("The PDF was not saved"),
                              tr("%1 could not be written. Choose another folder.").arg(QDir::toNativeSeparators(path)));
         return false;

@@ -30,6 +30,8 @@ public:
     // Returns a problem (then nothing is written) or an empty string.
     using Recorder = std::function<QString(const QString& format, const QString& destination)>;
     void setRecorder(Recorder recorder) { m_recorder = std::move(recorder); }
+    // The firm's name at the top of every printed page (VaultSession::firmName).
+    void setFirmName(QString name) { m_firmName = std::move(name); }
 
     const core::therapy::CaseStatement& statement() const { return m_statement; }
     QTextBrowser* browser() const { return m_browser; }
@@ -44,6 +46,7 @@ private:
     core::therapy::CaseStatement m_statement;
     QString m_printedBy;
     QDate m_printedOn;
+    QString m_firmName;
     Prompter& m_prompter;
     QTextBrowser* m_browser;
     std::unique_ptr<QPrinter> m_printer;

@@ -4,12 +4,10 @@
 #include "ui/therapy/TherapyText.h"
 
 #include "cases/CaseImport.h"
+#include "render/DocumentPainter.h"
+#include "reports/CaseDocuments.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
-#include <QFontDatabase>
-#include <QGuiApplication>
-#include <QPainter>
 #include <QPrinter>
 #include <QTextDocument>
 
@@ -49,7 +47,7 @@ QString sessionsCell(const TherapyRequest& r)
 
 QString privilegeMarking()
 {
-    return tr("PRIVATE & CONFIDENTIAL — LEGALLY PRIVILEGED");
+    return core::reports::privilegeMarking();
 }
 
 QString statementHtml(const CaseStatement& s, const QString& printedBy, const QDate& printedOn)
@@ -161,80 +159,15 @@ QByteArray statementCsv(const CaseStatement& s)
     return Csv::utf8WithBom(text);
 }
 
-bool printStatement(QPrinter& printer, const CaseStatement& statement, const QString& printedBy, const QDate& printedOn)
+bool printStatement(QPrinter& printer, const CaseStatement& statement, const QString& printedBy, const QDate& printedOn,
+                    const QString& firmName)
 {
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setPageOrientation(QPageLayout::Portrait);
-    printer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout::Millimeter);
+    core::reports::Document document = core::reports::therapyStatementDocument(statement);
+    document.firmName = firmName;
+    document.printedBy = printedBy;
+    document.printedAtUtc = QDateTime(printedOn, QTime::currentTime()).toUTC();
     printer.setDocName(tr("Statement of therapy costs %1").arg(statement.caseReference));
-    QPainter painter;
-    if (!painter.begin(&printer)) {
-        return false;
-    }
-    const QRectF area = printer.pageRect(QPrinter::DevicePixel);
-    const double width = area.width();
-
-    QFont base = QGuiApplication::font();
-    base.setPointSizeF(9.5);
-    QFont small = base;
-    small.setPointSizeF(8);
-    QFont marking = base;
-    marking.setBold(true);
-    marking.setPointSizeF(9);
-    const QFontMetricsF smallMetrics(small, &printer);
-    const QFontMetricsF markingMetrics(marking, &printer);
-    const double headerHeight = markingMetrics.height() + smallMetrics.height() * 2.2;
-    const double footerHeight = smallMetrics.height() * 2.2;
-    const double bodyHeight = area.height() - headerHeight - footerHeight;
-
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&printer);
-    doc.setDefaultFont(base);
-    doc.setDocumentMargin(0);
-    doc.setHtml(statementHtml(statement, printedBy, printedOn));
-    doc.setPageSize(QSizeF(width, bodyHeight));
-    const int pages = std::max(1, doc.pageCount());
-
-    const QPen rule(QColor(0x90, 0x99, 0xa4), std::max(1.0, printer.resolution() / 150.0));
-    for (int page = 0; page < pages; ++page) {
-        if (page > 0) {
-            printer.newPage();
-        }
-        // Header: the marking, then the case reference.
-        painter.setPen(QColor(0x7a, 0x12, 0x09));
-        painter.setFont(marking);
-        painter.drawText(QRectF(0, 0, width, markingMetrics.height()), Qt::AlignHCenter | Qt::AlignTop,
-                         privilegeMarking());
-        painter.setPen(Qt::black);
-        painter.setFont(small);
-        painter.drawText(QRectF(0, markingMetrics.height(), width, smallMetrics.height() * 1.2),
-                         Qt::AlignLeft | Qt::AlignVCenter, tr("Statement of therapy costs — case %1").arg(statement.caseReference));
-        painter.setPen(rule);
-        const double headerRule = headerHeight - smallMetrics.height() * 0.6;
-        painter.drawLine(QPointF(0, headerRule), QPointF(width, headerRule));
-
-        // The body slice of this page.
-        painter.save();
-        painter.translate(0, headerHeight - page * bodyHeight);
-        const QRectF clip(0, page * bodyHeight, width, bodyHeight);
-        painter.setClipRect(clip);
-        doc.drawContents(&painter, clip);
-        painter.restore();
-
-        // Footer.
-        const double footerTop = headerHeight + bodyHeight;
-        painter.setPen(rule);
-        painter.drawLine(QPointF(0, footerTop + smallMetrics.height() * 0.5), QPointF(width, footerTop + smallMetrics.height() * 0.5));
-        painter.setPen(Qt::black);
-        painter.setFont(small);
-        const QRectF footer(0, footerTop + smallMetrics.height() * 0.8, width, smallMetrics.height() * 1.3);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("Case %1 · Printed by %2 on %3").arg(statement.caseReference, printedBy, ukDate(printedOn)));
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
-                         tr("Page %1 of %2").arg(page + 1).arg(pages));
-    }
-    painter.end();
-    return true;
+    return render::paint(document, printer).ok();
 }
 
 }  // namespace claimdesk::ui

@@ -26,9 +26,10 @@ QString statementText(const core::therapy::CaseStatement& statement, const QStri
 // leading apostrophe. Money in pounds with two decimals ("1234.50").
 QByteArray statementCsv(const core::therapy::CaseStatement& statement);
 
-// Prints on A4 (or whatever `printer` is set to after this sets A4): the privilege marking and the case reference at
-// the top of every page; "Printed by … on …" and "Page N of M" at the foot. False when the printer could not start.
+// Prints on A4 through render/ (core::reports::therapyStatementDocument): the firm and the privilege marking at the
+// top of every page, rows never split across pages; "Printed by … on …" and "Page N of M" at the foot. False when
+// the printer could not start.
 bool printStatement(QPrinter& printer, const core::therapy::CaseStatement& statement, const QString& printedBy,
-                    const QDate& printedOn);
+                    const QDate& printedOn, const QString& firmName = {});
 
 }  // namespace claimdesk::ui

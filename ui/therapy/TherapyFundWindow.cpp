@@ -125,7 +125,8 @@ TherapyFundWindow::TherapyFundWindow(VaultSession& session, Prompter& prompter, 
       m_report(new FundReportModel(this))
 {
     setObjectName(QStringLiteral("TherapyFundWindow"));
-    setWindowTitle(tr("Therapy fund — ClaimDesk"));
+    m_paymentsOnly = session.currentUser().role == core::Role::Accounts;
+    setWindowTitle(m_paymentsOnly ? tr("Therapy fund payments — ClaimDesk") : tr("Therapy fund — ClaimDesk"));
     setSizeGripEnabled(true);
     if (auto users = session.users()) {
         StaffNames staff(*users);
@@ -136,7 +137,7 @@ TherapyFundWindow::TherapyFundWindow(VaultSession& session, Prompter& prompter, 
     }
     m_invoices->setToday(m_today);
 
-    auto* heading = new QLabel(tr("Therapy fund"), this);
+    auto* heading = new QLabel(m_paymentsOnly ? tr("Therapy fund payments") : tr("Therapy fund"), this);
     makeHeading(heading);
     m_year = new QComboBox(this);
     m_year->setObjectName(QStringLiteral("fundYearCombo"));
@@ -335,6 +336,25 @@ TherapyFundWindow::TherapyFundWindow(VaultSession& session, Prompter& prompter, 
     layout->addWidget(close);
     resize(1200, 720);
 
+    if (m_paymentsOnly) {
+        // Accounts: the payment side only — the invoices awaiting payment, and the providers whose call-back verified
+        // bank details they pay to (read only). Requests, decisions, reviews, the budget and the year report are
+        // matters for fee earners and supervisors, and the invoices' cases are not theirs to open.
+        for (QWidget* w : {static_cast<QWidget*>(yearLabel), static_cast<QWidget*>(m_year),
+                           static_cast<QWidget*>(m_setAllocation), static_cast<QWidget*>(m_bar),
+                           static_cast<QWidget*>(m_budgetNote), static_cast<QWidget*>(m_openInvoice)}) {
+            w->setVisible(false);
+        }
+        for (int i = 0; i < grid->count(); ++i) {
+            if (QWidget* w = grid->itemAt(i)->widget()) {
+                w->setVisible(false);
+            }
+        }
+        for (int tab : {ApprovalTab, ReviewsTab, ReportTab}) {
+            m_tabs->setTabVisible(tab, false);
+        }
+        m_tabs->setCurrentIndex(InvoicesTab);
+    }
     for (QTableView* v : {m_approvalView, m_providersView, m_invoicesView, m_reviewsView}) {
         connect(v->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TherapyFundWindow::updateButtons);
     }
@@ -405,49 +425,9 @@ void TherapyFundWindow::reload()
     if (service == nullptr || m_year->count() == 0) {
         return;
     }
-    const int y = year();
-    auto report = service->report(y);
-    if (report) {
-        m_budget = report->budget;
-        const ReportRow& t = report->totals;
-        m_reportTotals->setText(tr("<b>Totals</b> (%1 requests): cap %2 · invoiced %3 · paid %4 · recovered %5 · "
-                                   "written off %6")
-                                    .arg(report->requests.size())
-                                    .arg(money(t.capPence), money(t.invoicedPence), money(t.paidPence),
-                                         money(t.recoveredPence), money(t.writtenOffPence)));
-        m_report->setReport(std::move(*report));
-    } else {
-        m_reportTotals->clear();
-        m_report->clear();
-        auto budget = service->budget(y);
-        if (!budget) {
-            clearAll();
-            m_prompter.reportError(this, tr("The therapy fund could not be loaded"), budget.error());
-            return;
-        }
-        m_budget = *budget;
+    if (!m_paymentsOnly && !loadBudget(*service, year())) {
+        return;
     }
-    m_allocated->setText(money(m_budget.allocatedPence));
-    m_committed->setText(money(m_budget.committedPence));
-    m_paid->setText(money(m_budget.paidPence));
-    m_remaining->setText(money(m_budget.remainingPence));
-    m_remaining->setStyleSheet(m_budget.remainingPence < 0 ? QStringLiteral("color: #a11d12;") : QString());
-    m_remaining->setToolTip(m_budget.remainingPence < 0
-                                ? tr("Over budget: supervisors approved more than was allocated, each with a reason.")
-                                : QString());
-    m_bar->setFigures(m_budget.allocatedPence, m_budget.committedPence, m_budget.paidPence);
-    m_bar->setToolTip(tr("%1 — allocated %2: paid %3, committed %4, remaining %5")
-                          .arg(fundYearLabel(y, m_startMonth), money(m_budget.allocatedPence), money(m_budget.paidPence),
-                               money(m_budget.committedPence), money(m_budget.remainingPence)));
-    QString note = tr("Fund year %1: %2 to %3.")
-                       .arg(fundYearLabel(y, m_startMonth), ukDate(m_budget.startsOn), ukDate(m_budget.endsOn));
-    if (!m_budget.setBy.isEmpty()) {
-        note += QLatin1Char(' ') + tr("Allocation set %1.").arg(ukDateTime(m_budget.setAtUtc));
-    } else {
-        note += QLatin1Char(' ') + tr("No allocation set yet for this year.");
-    }
-    m_budgetNote->setText(note);
-
     if (auto queues = service->queues()) {
         m_approval->setRequests(std::move(queues->awaitingApproval));
         m_reviews->setRequests(std::move(queues->reviewsDue));
@@ -475,6 +455,52 @@ void TherapyFundWindow::reload()
     m_tabs->setTabText(ReviewsTab, m_reviews->rowCount() > 0 ? tr("Overdue reviews (%1)").arg(m_reviews->rowCount())
                                                              : tr("Overdue reviews"));
     updateButtons();
+}
+
+bool TherapyFundWindow::loadBudget(TherapyService& service, int y)
+{
+    auto report = service.report(y);
+    if (report) {
+        m_budget = report->budget;
+        const ReportRow& t = report->totals;
+        m_reportTotals->setText(tr("<b>Totals</b> (%1 requests): cap %2 · invoiced %3 · paid %4 · recovered %5 · "
+                                   "written off %6")
+                                    .arg(report->requests.size())
+                                    .arg(money(t.capPence), money(t.invoicedPence), money(t.paidPence),
+                                         money(t.recoveredPence), money(t.writtenOffPence)));
+        m_report->setReport(std::move(*report));
+    } else {
+        m_reportTotals->clear();
+        m_report->clear();
+        auto budget = service.budget(y);
+        if (!budget) {
+            clearAll();
+            m_prompter.reportError(this, tr("The therapy fund could not be loaded"), budget.error());
+            return false;
+        }
+        m_budget = *budget;
+    }
+    m_allocated->setText(money(m_budget.allocatedPence));
+    m_committed->setText(money(m_budget.committedPence));
+    m_paid->setText(money(m_budget.paidPence));
+    m_remaining->setText(money(m_budget.remainingPence));
+    m_remaining->setStyleSheet(m_budget.remainingPence < 0 ? QStringLiteral("color: #a11d12;") : QString());
+    m_remaining->setToolTip(m_budget.remainingPence < 0
+                                ? tr("Over budget: supervisors approved more than was allocated, each with a reason.")
+                                : QString());
+    m_bar->setFigures(m_budget.allocatedPence, m_budget.committedPence, m_budget.paidPence);
+    m_bar->setToolTip(tr("%1 — allocated %2: paid %3, committed %4, remaining %5")
+                          .arg(fundYearLabel(y, m_startMonth), money(m_budget.allocatedPence), money(m_budget.paidPence),
+                               money(m_budget.committedPence), money(m_budget.remainingPence)));
+    QString note = tr("Fund year %1: %2 to %3.")
+                       .arg(fundYearLabel(y, m_startMonth), ukDate(m_budget.startsOn), ukDate(m_budget.endsOn));
+    if (!m_budget.setBy.isEmpty()) {
+        note += QLatin1Char(' ') + tr("Allocation set %1.").arg(ukDateTime(m_budget.setAtUtc));
+    } else {
+        note += QLatin1Char(' ') + tr("No allocation set yet for this year.");
+    }
+    m_budgetNote->setText(note);
+    return true;
 }
 
 const TherapyRequest* TherapyFundWindow::selectedApproval() const
@@ -519,7 +545,11 @@ void TherapyFundWindow::updateButtons()
     }
 
     const Provider* p = selectedProvider();
-    m_editProvider->setEnabled(p != nullptr);
+    m_editProvider->setEnabled(p != nullptr && !m_paymentsOnly);
+    const QString keptBy = tr("Providers are kept by fee earners and supervisors: ask one to add or change a provider.");
+    m_editProvider->setToolTip(m_paymentsOnly ? keptBy : QString());
+    m_addProvider->setEnabled(!m_paymentsOnly);
+    m_addProvider->setToolTip(m_paymentsOnly ? keptBy : QString());
     QString verifyWhy;
     if (p == nullptr) {
         verifyWhy = tr("Choose a provider first.");
@@ -540,8 +570,8 @@ void TherapyFundWindow::updateButtons()
     QString payWhy;
     if (i == nullptr) {
         payWhy = tr("Choose an invoice first.");
-    } else if (!supervisor) {
-        payWhy = tr("Only a supervisor can pay invoices.");
+    } else if (!supervisor && !m_paymentsOnly) {
+        payWhy = tr("Only accounts or a supervisor can pay invoices.");
     } else if (!core::therapy::isPayable(i->requestStatus)) {
         payWhy = tr("The request is %1: invoices are paid while the provider is instructed, in therapy, under review "
                     "or extension, or completed.")

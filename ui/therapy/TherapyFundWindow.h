@@ -14,6 +14,10 @@ class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 
+namespace claimdesk::core::therapy {
+class TherapyService;
+}
+
 namespace claimdesk::ui {
 
 class FundBudgetBar;
@@ -30,6 +34,9 @@ struct TherapyFlowContext;
 // approve / reject from here), Providers (add, edit, verify bank details by call-back; unverified in amber),
 // Invoices awaiting payment (overdue in red, Pay…), Overdue reviews and the Year report (Export CSV…). Cases are
 // named by reference only. A non-modal dialog, so a lock closes it with the others.
+// For accounts it is "Therapy fund payments": only the invoices awaiting payment (Pay…) and the providers (read only,
+// for their verified bank details); the budget, requests, reviews and the report are hidden (TherapyService refuses
+// them to accounts too).
 class TherapyFundWindow final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TherapyFundWindow)
@@ -43,6 +50,7 @@ public:
     void setYear(int year);
     int year() const;
     void reload();
+    bool paymentsOnly() const { return m_paymentsOnly; }  // signed in as accounts
 
     void setAllocation();
     void approveSelected();
@@ -79,6 +87,9 @@ private:
     const core::therapy::Provider* selectedProvider() const;
     const core::therapy::Invoice* selectedInvoice() const;
     void openProviderDialog(const core::therapy::Provider& provider);
+    bool loadBudget(core::therapy::TherapyService& service, int year);  // the budget figures and the year report
+
+    bool m_paymentsOnly = false;
 
     VaultSession& m_session;
     Prompter& m_prompter;

@@ -184,6 +184,13 @@
 <context>
     <name>claimdesk::ui::MainWindow</name>
     <message numerus="yes">
+        <source>⚠ %n break-glass notice(s) to review</source>
+        <translation>
+            <numerusform>⚠ %n break-glass notice to review</numerusform>
+            <numerusform>⚠ %n break-glass notices to review</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>⚠ %n limitation reminder(s) to acknowledge</source>
         <translation>
             <numerusform>⚠ %n limitation reminder to acknowledge</numerusform>
@@ -195,6 +202,26 @@
         <translation>
             <numerusform> — %n escalated</numerusform>
             <numerusform> — %n escalated</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::PreferencesDialog</name>
+    <message numerus="yes">
+        <source>Your firm allows at most %n minute(s).</source>
+        <translation>
+            <numerusform>Your firm allows at most %n minute.</numerusform>
+            <numerusform>Your firm allows at most %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>claimdesk::ui::SessionPolicyDialog</name>
+    <message numerus="yes">
+        <source>The firm&apos;s maximum is %n minute(s) now.</source>
+        <translation>
+            <numerusform>The firm&apos;s maximum is %n minute now.</numerusform>
+            <numerusform>The firm&apos;s maximum is %n minutes now.</numerusform>
         </translation>
     </message>
 </context>

@@ -162,7 +162,7 @@ int main(int argc, char** argv)
     firstSignIn.hide();
     voluntary.hide();
     {
-        ui::PreferencesDialog preferences(main);
+        ui::PreferencesDialog preferences(std::nullopt, main);
         shoot(&preferences, QStringLiteral("09-preferences"));
     }
 

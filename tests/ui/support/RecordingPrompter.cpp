@@ -44,6 +44,12 @@ void RecordingPrompter::about(QWidget*, const QString& title, const QString& tex
     calls.append({Kind::About, title, text});
 }
 
+std::optional<QString> RecordingPrompter::askText(QWidget*, const QString& title, const QString& label, const QString&)
+{
+    calls.append({Kind::AskText, title, label});
+    return textAnswers.isEmpty() ? std::nullopt : textAnswers.takeFirst();
+}
+
 int RecordingPrompter::count(Kind kind) const
 {
     return static_cast<int>(
@@ -67,6 +73,7 @@ void RecordingPrompter::reset()
     choiceAnswers.clear();
     openAnswers.clear();
     saveAnswers.clear();
+    textAnswers.clear();
     lastChoiceItems.clear();
 }
 

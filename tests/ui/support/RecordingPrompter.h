@@ -13,7 +13,7 @@ namespace claimdesk::test {
 // A Prompter for tests: never blocks, records every call, and answers from queues set up by the test.
 class RecordingPrompter final : public ui::Prompter {
 public:
-    enum class Kind { Inform, Error, Confirm, Choose, OpenFile, SaveFile, About };
+    enum class Kind { Inform, Error, Confirm, Choose, OpenFile, SaveFile, About, AskText };
     struct Call {
         Kind kind;
         QString title;
@@ -30,6 +30,8 @@ public:
     QString chooseFileToSave(QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter,
                              const QString& defaultSuffix) override;
     void about(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<QString> askText(QWidget* parent, const QString& title, const QString& label,
+                                   const QString& okLabel) override;
 
     int count(Kind kind) const;
     const Call* last(Kind kind) const;  // nullptr when there was none
@@ -41,6 +43,7 @@ public:
     QList<std::optional<int>> choiceAnswers;
     QStringList openAnswers;
     QStringList saveAnswers;
+    QList<std::optional<QString>> textAnswers;
     QStringList lastChoiceItems;
 };
 
