@@ -307,8 +307,8 @@ Result<Document> FirmReports::diary(const ReportRequest& request, const std::fun
 
     Block table = tableOf({{QStringLiteral("Due"), 1.1},
                            {QStringLiteral("Days left"), 1.2},
-                           {QStringLiteral("Case"), 1.3},
-                           {QStringLiteral("Deadline"), 3.0},
+                           {QStringLiteral("Case"), 1.8},
+                           {QStringLiteral("Deadline"), 2.6},
                            {QStringLiteral("Party"), 0.9},
                            {QStringLiteral("Fee earner"), 1.4},
                            {QStringLiteral("Reminder"), 2.0}},
@@ -597,9 +597,9 @@ Result<Document> FirmReports::limitationRisk(const ReportRequest& request,
     std::sort(unverified.begin(), unverified.end(), byDate);
     std::sort(missing.begin(), missing.end(), byDate);
 
-    const std::vector<Column> columns {{QStringLiteral("Case"), 1.3},      {QStringLiteral("Fee earner"), 1.4},
-                                       {QStringLiteral("Safe date"), 1.2}, {QStringLiteral("Days left"), 1.3},
-                                       {QStringLiteral("Status"), 1.0},    {QStringLiteral("Why"), 3.5}};
+    const std::vector<Column> columns {{QStringLiteral("Case"), 1.8},      {QStringLiteral("Fee earner"), 1.3},
+                                       {QStringLiteral("Safe date"), 1.2}, {QStringLiteral("Days left"), 1.2},
+                                       {QStringLiteral("Status"), 1.4},    {QStringLiteral("Why"), 3.2}};
     const QStringList csvColumns {
         QStringLiteral("case_reference"),    QStringLiteral("restricted"), QStringLiteral("fee_earner"),
         QStringLiteral("fee_earner_name"),   QStringLiteral("safe_on"),    QStringLiteral("days_left"),
