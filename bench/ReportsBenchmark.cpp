@@ -205,8 +205,8 @@ int runReportsBenchmark(int cases, const QString& baseDir)
         {QStringLiteral("targetMs"), 5000},
         {QStringLiteral("note"),
          QStringLiteral("FirmReports::build as demo-supervisor (diary: whole team, next 28 days), then toCsv; first "
-                        "run cold, then median/worst of %1. pdfMs is null until render/ is linked (renderPdfMs in "
-                        "bench/ReportsBenchmark.cpp); first-run totals include it once it is.")
+                        "run cold, then median/worst of %1; pdfMs: render::writePdf of the document (A4, 300 dpi); "
+                        "worstFirstRunMs: the slowest report's first build + CSV + PDF.")
              .arg(kRuns)},
     };
     std::printf("%s", QJsonDocument(report).toJson(QJsonDocument::Indented).constData());
