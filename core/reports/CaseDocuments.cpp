@@ -44,15 +44,6 @@ QJsonValue isoValue(const QDate& date)
     return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
 }
 
-QString pounds(qint64 pence)
-{
-    const bool negative = pence < 0;
-    const qint64 abs = negative ? -pence : pence;
-    return QStringLiteral("%1%2.%3")
-        .arg(negative ? QStringLiteral("-") : QString())
-        .arg(abs / 100)
-        .arg(abs % 100, 2, 10, QLatin1Char('0'));
-}
 
 // "12 Mar 1998", "Mar 1998", "1998", "about 1998".
 QString datePhrase(const QDate& date, DatePrecision precision)
@@ -1103,12 +1094,12 @@ Result<SarBundle> CaseDocuments::subjectAccess(qint64 caseId, const QDate& asOf)
                 ij.append(QJsonObject {{QStringLiteral("number"), inv.number},
                                        {QStringLiteral("date"), isoValue(inv.invoiceDate)},
                                        {QStringLiteral("sessionsCovered"), inv.sessionsCovered},
-                                       {QStringLiteral("amount"), pounds(inv.amountPence)}});
+                                       {QStringLiteral("amount"), therapy::decimalPounds(inv.amountPence)}});
             }
             QJsonArray pj;
             for (const therapy::Payment& pay : *payments) {
                 pj.append(QJsonObject {{QStringLiteral("paidOn"), isoValue(pay.paidOn)},
-                                       {QStringLiteral("amount"), pounds(pay.amountPence)}});
+                                       {QStringLiteral("amount"), therapy::decimalPounds(pay.amountPence)}});
             }
             therapyJson.append(QJsonObject {{QStringLiteral("requestedOn"), isoValue(r.requestedOn)},
                                             {QStringLiteral("provider"), r.providerName},

@@ -72,15 +72,6 @@ QString flag(bool value)
     return value ? QStringLiteral("true") : QStringLiteral("false");
 }
 
-// "1234.50" (file form: no currency sign, no thousands separator).
-QString money(qint64 pence)
-{
-    const qint64 abs = pence < 0 ? -pence : pence;
-    return QStringLiteral("%1%2.%3")
-        .arg(pence < 0 ? QStringLiteral("-") : QString())
-        .arg(abs / 100)
-        .arg(abs % 100, 2, 10, QLatin1Char('0'));
-}
 
 // "12 days", "1 day", "Due today", "3 days overdue".
 QString daysLeftText(qint64 days)
@@ -759,9 +750,9 @@ Result<Document> FirmReports::therapyFund(const ReportRequest& request, const st
         table.rows.push_back({r.caseReference, therapy::statusLabel(r.status), r.provider, therapy::gbp(r.capPence),
                               therapy::gbp(r.paidPence), therapy::gbp(outstanding)});
         table.csvRows.push_back({QString::number(r.requestId), r.caseReference, therapy::statusId(r.status), r.provider,
-                                 QString::number(r.approvedSessions), money(r.capPence), money(r.invoicedPence),
-                                 money(r.paidPence), money(outstanding), money(r.recoveredPence),
-                                 money(r.writtenOffPence)});
+                                 QString::number(r.approvedSessions), therapy::decimalPounds(r.capPence), therapy::decimalPounds(r.invoicedPence),
+                                 therapy::decimalPounds(r.paidPence), therapy::decimalPounds(outstanding), therapy::decimalPounds(r.recoveredPence),
+                                 therapy::decimalPounds(r.writtenOffPence)});
     }
     if (!step.at(report->requests.size())) {
         return cancelled();

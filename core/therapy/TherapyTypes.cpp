@@ -373,6 +373,15 @@ QString gbp(qint64 pence)
         .arg(abs % 100, 2, 10, QLatin1Char('0'));
 }
 
+QString decimalPounds(qint64 pence)
+{
+    const qint64 abs = pence < 0 ? -pence : pence;
+    return QStringLiteral("%1%2.%3")
+        .arg(pence < 0 ? QStringLiteral("-") : QString())
+        .arg(abs / 100)
+        .arg(abs % 100, 2, 10, QLatin1Char('0'));
+}
+
 int fundYearOf(const QDate& date, int startMonth)
 {
     return date.month() >= startMonth ? date.year() : date.year() - 1;

@@ -107,6 +107,8 @@ qint64 vatOn(qint64 netPence);
 qint64 capFor(int sessions, qint64 costPerSessionPence, qint64 feesPence, bool vat);
 // "£1,234.50" (used by the CLI's text and the statement; the UI has its own GBP formatting).
 QString gbp(qint64 pence);
+// "1234.50" for files (CSV, JSON): no currency sign, no thousands separator, "-" when negative.
+QString decimalPounds(qint64 pence);
 
 // --- Financial years ----------------------------------------------------------------------------------------
 

@@ -27,15 +27,6 @@ QString esc(const QString& text)
     return text.toHtmlEscaped();
 }
 
-QString pounds(qint64 pence)
-{
-    const bool negative = pence < 0;
-    const qint64 abs = negative ? -pence : pence;
-    return QStringLiteral("%1%2.%3")
-        .arg(negative ? QStringLiteral("-") : QString())
-        .arg(abs / 100)
-        .arg(abs % 100, 2, 10, QLatin1Char('0'));
-}
 
 QString sessionsCell(const TherapyRequest& r)
 {
@@ -142,20 +133,20 @@ QByteArray statementCsv(const CaseStatement& s)
     for (const TherapyRequest& r : s.requests) {
         text += Csv::formatSafeRecord({r.requestedOn.toString(Qt::ISODate), r.providerName, modalityText(r),
                                        therapyStatusName(r.status), QString::number(r.sessionsApproved),
-                                       QString::number(r.sessionsUsed), pounds(r.capPence()), pounds(r.paidPence)});
+                                       QString::number(r.sessionsUsed), core::therapy::decimalPounds(r.capPence()), core::therapy::decimalPounds(r.paidPence)});
     }
     text += Csv::formatSafeRecord({});
     text += Csv::formatSafeRecord({tr("Date"), tr("Description"), tr("Invoiced (GBP)"), tr("Paid (GBP)")});
     for (const StatementLine& l : s.lines) {
-        text += Csv::formatSafeRecord({l.date.toString(Qt::ISODate), l.description, pounds(l.invoicedPence),
-                                       pounds(l.paidPence)});
+        text += Csv::formatSafeRecord({l.date.toString(Qt::ISODate), l.description, core::therapy::decimalPounds(l.invoicedPence),
+                                       core::therapy::decimalPounds(l.paidPence)});
     }
     text += Csv::formatSafeRecord({});
-    text += Csv::formatSafeRecord({tr("Total invoiced"), QString(), pounds(s.invoicedPence)});
-    text += Csv::formatSafeRecord({tr("Total paid"), QString(), QString(), pounds(s.paidPence)});
-    text += Csv::formatSafeRecord({tr("Recovered"), QString(), QString(), pounds(s.recoveredPence)});
-    text += Csv::formatSafeRecord({tr("Written off"), QString(), QString(), pounds(s.writtenOffPence)});
-    text += Csv::formatSafeRecord({tr("Still to recover"), QString(), QString(), pounds(s.outstandingPence)});
+    text += Csv::formatSafeRecord({tr("Total invoiced"), QString(), core::therapy::decimalPounds(s.invoicedPence)});
+    text += Csv::formatSafeRecord({tr("Total paid"), QString(), QString(), core::therapy::decimalPounds(s.paidPence)});
+    text += Csv::formatSafeRecord({tr("Recovered"), QString(), QString(), core::therapy::decimalPounds(s.recoveredPence)});
+    text += Csv::formatSafeRecord({tr("Written off"), QString(), QString(), core::therapy::decimalPounds(s.writtenOffPence)});
+    text += Csv::formatSafeRecord({tr("Still to recover"), QString(), QString(), core::therapy::decimalPounds(s.outstandingPence)});
     return Csv::utf8WithBom(text);
 }
 
