@@ -7,6 +7,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -44,7 +45,11 @@ void useTestSettings()
     }
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("ClaimDeskTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("claimdesk-ui-tests"));
+    // Test mode puts every program's settings under ~/.qttest whatever XDG_CONFIG_HOME says, so each test
+    // program needs its own file: ctest runs programs in parallel, and two sharing one file made a preference
+    // set by one test vanish in the other.
+    QCoreApplication::setApplicationName(QStringLiteral("claimdesk-ui-tests-")
+                                         + QFileInfo(QCoreApplication::applicationFilePath()).baseName());
     QSettings().clear();
 }
 
