@@ -18,6 +18,7 @@
 #include "conflicts/ConflictService.h"
 #include "demo/DemoCases.h"
 #include "demo/DemoVault.h"
+#include "store/AuditLog.h"
 #include "store/Crypto.h"
 #include "store/Vault.h"
 
@@ -50,6 +51,7 @@ using namespace claimdesk::core;
 constexpr int kImportRows = 10000;
 constexpr quint32 kDemoSeed = 1;
 constexpr quint32 kImportSeed = 7;
+constexpr std::size_t kSealedSaves = 1000;  // case.update entries sealed and then read back
 
 [[noreturn]] void fatal(const QString& message)
 {
@@ -303,6 +305,35 @@ int runCasesBenchmark(int cases, const QString& baseDir)
     if (imported.references.size() != kImportRows) {
         fatal(QStringLiteral("the import wrote %1 cases, not %2").arg(imported.references.size()).arg(kImportRows));
     }
+
+    // 6. The audit trail's sealed case details: saves that each write a sealed case.update, then pages read back
+    // (each entry opened with its case's key).
+    std::vector<double> sealedSaveMs;
+    for (const CaseSummary& row : list) {
+        if (sealedSaveMs.size() >= kSealedSaves) {
+            break;
+        }
+        if (row.restrictedPlaceholder || row.feeEarner != me) {
+            continue;
+        }
+        CaseRecord record = require(caseService.load(row.id), "loading a case to save");
+        record.client.preferredName = QStringLiteral("Bench %1").arg(sealedSaveMs.size());
+        timer.start();
+        require(caseService.save(record), "saving a case");
+        sealedSaveMs.push_back(ms(timer));
+    }
+    std::vector<double> auditPageMs;
+    std::size_t openedOnPage = 0;
+    for (int round = 0; round < 5; ++round) {
+        timer.start();
+        const AuditPage page = require(AuditLog::query(vault->connection(), {}, 0, AuditLog::kMaxPageSize),
+                                       "reading the audit log");
+        auditPageMs.push_back(ms(timer));
+        openedOnPage = static_cast<std::size_t>(std::count_if(page.entries.begin(), page.entries.end(), [](const AuditEntry& e) {
+            return e.details == AuditEntry::Details::Opened;
+        }));
+    }
+
     const qint64 fileBytes = QFileInfo(path).size();
     vault->lock();
 
@@ -360,6 +391,14 @@ int runCasesBenchmark(int cases, const QString& baseDir)
                        QStringLiteral("into the demo vault; one transaction, "
                                       "CaseService::create per row (+ save when the stage is "
                                       "not enquiry), one cases.import audit entry")}}},
+        {QStringLiteral("sealedAudit"),
+         QJsonObject {{QStringLiteral("save"), latencySummary(sealedSaveMs)},
+                      {QStringLiteral("page5000"), latencySummary(auditPageMs)},
+                      {QStringLiteral("openedOnPage"), static_cast<qint64>(openedOnPage)},
+                      {QStringLiteral("note"),
+                       QStringLiteral("save = CaseService::save of one case, whose case.update entry is sealed "
+                                      "under the case key; page5000 = AuditLog::query of the newest 5,000 entries "
+                                      "(the largest page), each sealed one opened with its case key, 5 rounds")}}},
         {QStringLiteral("memory"),
          QJsonObject {{QStringLiteral("rssWithListOpenMiB"), rounded(rssListOpen, 1)},
                       {QStringLiteral("rssAfterSearchAndConflictsMiB"), rounded(rssBeforeImport, 1)},

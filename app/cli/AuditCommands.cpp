@@ -60,11 +60,15 @@ QString chainStatus(const core::AuditChainReport& report)
 
 QJsonObject auditEntryJson(const core::AuditEntry& e)
 {
-    return QJsonObject {
+    QJsonObject o {
         {QStringLiteral("id"), e.id},           {QStringLiteral("at"), e.atUtc.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("user"), e.username},   {QStringLiteral("action"), e.action},
         {QStringLiteral("entity"), e.entity},   {QStringLiteral("entityId"), e.entityId},
         {QStringLiteral("summary"), e.summary}, {QStringLiteral("hash"), e.hash}};
+    if (const QString state = core::AuditService::detailsState(e); !state.isEmpty()) {
+        o.insert(QStringLiteral("details"), state);
+    }
+    return o;
 }
 
 QString auditHeaderLine()
@@ -79,7 +83,7 @@ QString auditEntryLine(const core::AuditEntry& e)
     return lineOf({QStringLiteral("#%1").arg(e.id),
                    e.atUtc.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")), e.username, e.action,
                    e.entity, e.entityId.isEmpty() ? QStringLiteral("-") : e.entityId,
-                   core::AuditService::summaryLine(e.summary, 100)});
+                   core::AuditService::detailsLine(e, 100)});
 }
 
 int runAuditList(core::Vault& vault, const AuditListRequest& request, QTextStream& out, QTextStream& err)

@@ -1,6 +1,7 @@
 #include "audit/AuditService.h"
 
 #include "cases/CaseImport.h"
+#include "cases/CaseService.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <map>
 #include <optional>
 
 namespace claimdesk::core {
@@ -65,7 +67,42 @@ Result<AuditPage> AuditService::query(const AuditFilter& filter, qint64 beforeId
     if (auto allowed = requireReader(QStringLiteral("read the audit log")); !allowed) {
         return allowed.error();
     }
-    return AuditLog::query(m_vault.connection(), filter, beforeId, limit);
+    auto page = AuditLog::query(m_vault.connection(), filter, beforeId, limit);
+    if (!page) {
+        return page.error();
+    }
+    if (auto withheld = withholdCaseDetails(page->entries); !withheld) {
+        return withheld.error();
+    }
+    return page;
+}
+
+Result<void> AuditService::withholdCaseDetails(std::vector<AuditEntry>& entries)
+{
+    CaseService cases(m_vault);
+    std::map<QString, bool> mayRead;
+    for (AuditEntry& e : entries) {
+        if (e.details != AuditEntry::Details::Opened) {
+            continue;
+        }
+        auto known = mayRead.find(e.entityId);
+        if (known == mayRead.end()) {
+            bool allowed = false;
+            if (cases.canSeeCaseContent()) {
+                auto open = cases.mayOpenByReference(e.entityId);
+                if (!open) {
+                    return open.error();
+                }
+                allowed = *open;
+            }
+            known = mayRead.emplace(e.entityId, allowed).first;
+        }
+        if (!known->second) {
+            e.summary = {};
+            e.details = AuditEntry::Details::Withheld;
+        }
+    }
+    return {};
 }
 
 Result<QStringList> AuditService::usernames()
@@ -96,7 +133,8 @@ Result<AuditChainReport> AuditService::verifyChain()
 QStringList AuditService::csvHeader()
 {
     return {QStringLiteral("id"),     QStringLiteral("at_utc"),    QStringLiteral("user"),    QStringLiteral("action"),
-            QStringLiteral("entity"), QStringLiteral("entity_id"), QStringLiteral("summary"), QStringLiteral("hash")};
+            QStringLiteral("entity"), QStringLiteral("entity_id"), QStringLiteral("summary"), QStringLiteral("details"),
+            QStringLiteral("hash")};
 }
 
 QStringList AuditService::csvCells(const AuditEntry& e)
@@ -108,6 +146,7 @@ QStringList AuditService::csvCells(const AuditEntry& e)
             e.entity,
             e.entityId,
             QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)),
+            detailsState(e),
             e.hash};
 }
 
@@ -123,6 +162,34 @@ QString AuditService::summaryLine(const QJsonObject& summary, int maxLength)
         line = line.left(maxLength - 1) + QChar(0x2026);
     }
     return line;
+}
+
+QString AuditService::detailsLine(const AuditEntry& entry, int maxLength)
+{
+    switch (entry.details) {
+    case AuditEntry::Details::Erased:
+        return QStringLiteral("(details erased with the case)");
+    case AuditEntry::Details::Damaged:
+        return QStringLiteral("(details do not open: this entry was altered; run audit verify)");
+    case AuditEntry::Details::Withheld:
+        return QStringLiteral("(case details: only for those who may open the case)");
+    case AuditEntry::Details::Clear:
+    case AuditEntry::Details::Opened:
+        break;
+    }
+    return summaryLine(entry.summary, maxLength);
+}
+
+QString AuditService::detailsState(const AuditEntry& entry)
+{
+    switch (entry.details) {
+    case AuditEntry::Details::Erased: return QStringLiteral("erased");
+    case AuditEntry::Details::Damaged: return QStringLiteral("damaged");
+    case AuditEntry::Details::Withheld: return QStringLiteral("withheld");
+    case AuditEntry::Details::Clear:
+    case AuditEntry::Details::Opened: break;
+    }
+    return {};
 }
 
 QJsonObject AuditService::filterJson(const AuditFilter& filter)
@@ -192,6 +259,10 @@ Result<qint64> AuditService::exportCsv(const AuditFilter& filter, const QString&
             break;
         }
         QString text;
+        if (auto withheld = withholdCaseDetails(page->entries); !withheld) {
+            readError = withheld.error();
+            break;
+        }
         for (const AuditEntry& e : page->entries) {
             text += Csv::formatSafeRecord(csvCells(e));
         }

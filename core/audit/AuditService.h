@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace claimdesk::core {
 
 class Vault;
@@ -18,6 +20,9 @@ class Vault;
 // - Listing is not recorded (a viewer that pages as it scrolls would write an entry per page); an export is
 //   ("audit.export", with the filter and the number of entries), because it takes the log out of the vault.
 // - verifyChain(): any signed-in user, like `vault check`: it shows no entry's content.
+// - The details of an entry about a case (sealed under the case's key, see AuditEntry::Details) are shown only to a
+//   reader who may open that case: a supervisor, unless the case is restricted and they are not on it. An admin
+//   sees who did what and when on a case, never its content (docs/PERMISSIONS.md); the details are "withheld".
 class AuditService {
 public:
     explicit AuditService(Vault& vault);
@@ -41,11 +46,18 @@ public:
     // The summary on one line for people: "key: value; key: value", nested values as compact JSON, cut at
     // `maxLength` characters with an ellipsis.
     static QString summaryLine(const QJsonObject& summary, int maxLength = 100);
+    // An entry's details for people: its summary line, or what became of sealed details ("details erased with the
+    // case", "details do not open: …").
+    static QString detailsLine(const AuditEntry& entry, int maxLength = 100);
+    // The same for files: "erased", "damaged", "withheld", or empty when the summary is there to read.
+    static QString detailsState(const AuditEntry& entry);
     // A filter as JSON (only the fields set), for the export's audit entry.
     static QJsonObject filterJson(const AuditFilter& filter);
 
 private:
     Result<void> requireReader(const QString& attempted);
+    // Empties the details of the case entries the reader may not open (Details::Withheld).
+    Result<void> withholdCaseDetails(std::vector<AuditEntry>& entries);
 
     Vault& m_vault;
 };

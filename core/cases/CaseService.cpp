@@ -278,6 +278,30 @@ bool mayOpen(const CaseAccessRow& r, const QString& user)
 }
 }  // namespace
 
+Result<bool> CaseService::mayOpenByReference(const QString& reference)
+{
+    if (!canSeeCaseContent()) {
+        return false;
+    }
+    auto id = m_vault.connection().prepare("SELECT id FROM cases WHERE reference = ?1");
+    if (!id) {
+        return id.error();
+    }
+    auto row = id->bind(1, reference).step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return false;
+    }
+    const QString me = m_vault.currentUser().username;
+    auto access = accessRow(m_vault.connection(), id->int64(0), me, m_vault.now());
+    if (!access) {
+        return access.error();
+    }
+    return access->exists && mayOpen(*access, me);
+}
+
 // Checks role and restriction for one case and returns its reference.
 static Result<QString> requireCase(Vault& vault, const CaseService& service, qint64 caseId)
 {

@@ -161,6 +161,10 @@ public:
 
     bool canSeeCaseContent() const;
     bool isSupervisor() const;
+    // Whether the signed-in user's role and the case's restriction let them open the case with this reference
+    // (false for no such case). Asks only: nothing is refused or recorded. For AuditService, which shows a case
+    // entry's details only to those who may open the case.
+    Result<bool> mayOpenByReference(const QString& reference);
 
 private:
     Vault& m_vault;

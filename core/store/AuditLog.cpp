@@ -6,7 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cstring>
 #include <limits>
+#include <map>
+#include <optional>
 
 namespace claimdesk::core {
 
@@ -15,7 +18,153 @@ QString isoMs(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
+
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+const QString kSealedKey = QStringLiteral("sealed");
+
+// Binds a sealed summary to its entry and case: a sealed summary copied to another entry does not open.
+QByteArray sealingContext(qint64 id, const QString& reference)
+{
+    return "claimdesk-audit-case-v1:" + QByteArray::number(id) + ':' + reference.toUtf8();
+}
+
+constexpr const char* kReadCaseKey =
+    "SELECT k.key FROM case_keys k JOIN cases c ON c.id = k.case_id WHERE c.reference = ?1";
+
+SecureBytes keyFrom(QByteArray&& stored)
+{
+    auto key = SecureBytes::copyOf(reinterpret_cast<const unsigned char*>(stored.constData()),
+                                   static_cast<std::size_t>(stored.size()));
+    wipe(stored);
+    return key;
+}
+
+// The case key through a prepared kReadCaseKey statement (reset afterwards); nothing when the case has none.
+Result<std::optional<SecureBytes>> readCaseKey(sql::Statement& read, const QString& reference)
+{
+    read.bind(1, reference);
+    auto row = read.step();
+    std::optional<SecureBytes> key;
+    if (row && *row) {
+        key = keyFrom(read.blob(0));
+    }
+    read.reset();
+    if (!row) {
+        return row.error();
+    }
+    return key;
+}
+
+// The key sealing the audit details of the case with this reference, made on first use; nothing when there is no
+// such case (an erased case has neither a row nor a key).
+Result<std::optional<SecureBytes>> caseKeyForWriting(sql::Connection& db, const QString& reference)
+{
+    auto read = db.prepare(kReadCaseKey);
+    if (!read) {
+        return read.error();
+    }
+    auto existing = readCaseKey(*read, reference);
+    if (!existing || *existing) {
+        return existing;
+    }
+    QByteArray fresh = crypto::randomBytes(crypto::kKeyBytes);
+    auto insert = db.prepare("INSERT INTO case_keys (case_id, key) SELECT id, ?2 FROM cases WHERE reference = ?1");
+    if (!insert) {
+        wipe(fresh);
+        return insert.error();
+    }
+    insert->bind(1, reference).bindBlob(2, fresh);
+    auto inserted = insert->run();
+    SecureBytes key = keyFrom(std::move(fresh));
+    if (!inserted) {
+        return inserted.error();
+    }
+    if (db.changes() == 0) {
+        return std::optional<SecureBytes>();  // no case has this reference: nothing of a case to seal
+    }
+    return std::optional<SecureBytes>(std::move(key));
+}
+
+bool isSealed(const AuditEntry& e)
+{
+    return e.summary.size() == 1 && e.summary.contains(kSealedKey);
+}
+
+// Opens every sealed summary in `entries` with its case's key. The keys of the cases on the page are read once each,
+// into one locked allocation.
+Result<void> openDetails(sql::Connection& db, std::vector<AuditEntry>& entries)
+{
+    std::map<QString, std::size_t> keySlots;  // reference -> key slot; kNoKey when the case (and its key) is gone
+    constexpr std::size_t kNoKey = std::numeric_limits<std::size_t>::max();
+    for (const AuditEntry& e : entries) {
+        if (isSealed(e)) {
+            keySlots.emplace(e.entityId, kNoKey);
+        }
+    }
+    if (keySlots.empty()) {
+        return {};
+    }
+    SecureBytes keys(crypto::kKeyBytes * keySlots.size());
+    {
+        auto read = db.prepare(kReadCaseKey);
+        if (!read) {
+            return read.error();
+        }
+        std::size_t next = 0;
+        for (auto& [reference, slot] : keySlots) {
+            read->bind(1, reference);
+            auto row = read->step();
+            if (!row) {
+                return row.error();
+            }
+            if (*row) {
+                QByteArray stored = read->blob(0);
+                if (stored.size() == static_cast<qsizetype>(crypto::kKeyBytes)) {
+                    std::memcpy(keys.data() + next * crypto::kKeyBytes, stored.constData(), crypto::kKeyBytes);
+                    slot = next++;
+                }
+                wipe(stored);
+            }
+            read->reset();
+        }
+    }
+    for (AuditEntry& e : entries) {
+        if (!isSealed(e)) {
+            continue;
+        }
+        const std::size_t slot = keySlots.at(e.entityId);
+        const QByteArray box = QByteArray::fromBase64(e.summary.value(kSealedKey).toString().toLatin1());
+        e.summary = {};
+        if (slot == kNoKey) {
+            e.details = AuditEntry::Details::Erased;
+            continue;
+        }
+        constexpr auto nonceBytes = static_cast<qsizetype>(crypto::kNonceBytes);
+        const crypto::Sealed sealed{box.left(nonceBytes), box.mid(nonceBytes)};
+        const auto plain = crypto::decryptBytes(keys.data() + slot * crypto::kKeyBytes, sealed,
+                                                sealingContext(e.id, e.entityId));
+        QJsonParseError parsed{};
+        const QJsonDocument document = plain ? QJsonDocument::fromJson(*plain, &parsed) : QJsonDocument();
+        if (!plain || parsed.error != QJsonParseError::NoError || !document.isObject()) {
+            e.details = AuditEntry::Details::Damaged;
+            continue;
+        }
+        e.summary = document.object();
+        e.details = AuditEntry::Details::Opened;
+    }
+    return {};
+}
 }  // namespace
+
+bool AuditLog::sealsDetails(const QString& action, const QString& entity)
+{
+    return entity == QLatin1String("case") && !action.startsWith(QLatin1String("erasure."))
+        && !action.startsWith(QLatin1String("retention."));
+}
 
 QString AuditLog::computeHash(const AuditEntry& e)
 {
@@ -27,7 +176,7 @@ QString AuditLog::computeHash(const AuditEntry& e)
                             e.action,
                             e.entity,
                             e.entityId,
-                            QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)),
+                            compact(e.summary),
                             e.previousHash};
     return QString::fromLatin1(crypto::hash(QJsonDocument(fields).toJson(QJsonDocument::Compact)).toHex());
 }
@@ -53,6 +202,17 @@ Result<void> AuditLog::append(sql::Connection& db, const QDateTime& atUtc, const
     e.entity = entity;
     e.entityId = entityId;
     e.summary = summary;
+    if (!summary.isEmpty() && !entityId.isEmpty() && sealsDetails(action, entity)) {
+        auto key = caseKeyForWriting(db, entityId);
+        if (!key) {
+            return key.error();
+        }
+        if (*key) {
+            const crypto::Sealed sealed
+                = crypto::encryptBytes(**key, compact(summary).toUtf8(), sealingContext(e.id, entityId));
+            e.summary = QJsonObject{{kSealedKey, QString::fromLatin1(QByteArray(sealed.nonce + sealed.ciphertext).toBase64())}};
+        }
+    }
     e.hash = computeHash(e);
 
     auto insert = db.prepare(
@@ -67,7 +227,7 @@ Result<void> AuditLog::append(sql::Connection& db, const QDateTime& atUtc, const
         .bind(4, e.action)
         .bind(5, e.entity)
         .bind(6, e.entityId.isNull() ? QStringLiteral("") : e.entityId)
-        .bind(7, QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)))
+        .bind(7, compact(e.summary))
         .bind(8, e.previousHash.isNull() ? QStringLiteral("") : e.previousHash)
         .bind(9, e.hash);
     if (auto done = insert->run(); !done) {
@@ -82,7 +242,7 @@ Result<void> AuditLog::append(sql::Connection& db, const QDateTime& atUtc, const
 }
 
 namespace {
-Result<std::vector<AuditEntry>> readEntries(sql::Statement& stmt)
+Result<std::vector<AuditEntry>> readEntries(sql::Connection& db, sql::Statement& stmt)
 {
     std::vector<AuditEntry> entries;
     while (true) {
@@ -105,6 +265,9 @@ Result<std::vector<AuditEntry>> readEntries(sql::Statement& stmt)
         e.hash = stmt.text(8);
         entries.push_back(std::move(e));
     }
+    if (auto opened = openDetails(db, entries); !opened) {
+        return opened.error();
+    }
     return entries;
 }
 }  // namespace
@@ -117,7 +280,7 @@ Result<std::vector<AuditEntry>> AuditLog::list(sql::Connection& db, int limit)
         return stmt.error();
     }
     stmt->bind(1, static_cast<qint64>(limit));
-    return readEntries(*stmt);
+    return readEntries(db, *stmt);
 }
 
 Result<std::vector<AuditEntry>> AuditLog::listFor(sql::Connection& db, const QString& entity, const QString& entityId)
@@ -128,7 +291,7 @@ Result<std::vector<AuditEntry>> AuditLog::listFor(sql::Connection& db, const QSt
         return stmt.error();
     }
     stmt->bind(1, entity).bind(2, entityId);
-    return readEntries(*stmt);
+    return readEntries(db, *stmt);
 }
 
 void AuditFilter::setLocalDays(const QDate& from, const QDate& to)
@@ -198,7 +361,7 @@ Result<AuditPage> AuditLog::query(sql::Connection& db, const AuditFilter& filter
         stmt->bind(8, isoMs(filter.untilUtc));
     }
     stmt->bind(9, static_cast<qint64>(limit) + 1);  // one more than asked: is there another page?
-    auto entries = readEntries(*stmt);
+    auto entries = readEntries(db, *stmt);
     if (!entries) {
         return entries.error();
     }
@@ -259,7 +422,7 @@ Result<AuditChainReport> AuditLog::verify(sql::Connection& db)
         }
         // Re-encode exactly as stored; a summary that no longer parses, or a changed field, breaks the hash.
         const bool summaryRoundTrips =
-            QString::fromUtf8(QJsonDocument(e.summary).toJson(QJsonDocument::Compact)) == summaryText;
+            compact(e.summary) == summaryText;
         if (!summaryRoundTrips || isoMs(e.atUtc) != at || computeHash(e) != e.hash) {
             broken(e.id, QStringLiteral("entry %1 was altered after it was written").arg(e.id));
             return report;

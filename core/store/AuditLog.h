@@ -15,6 +15,17 @@ class Connection;
 namespace claimdesk::core {
 
 struct AuditEntry {
+    // Where the summary came from. Entries about a case keep their details sealed under that case's own key
+    // (crypto-shredding): erasing the case deletes the key, and the entry keeps the event (who, what, when, which
+    // reference) while its details become unreadable. The chain hashes what is stored, so it verifies either way.
+    enum class Details {
+        Clear,    // stored as written (not about a case, or an erasure/retention event that must outlive it)
+        Opened,   // sealed under the case key, opened for this read
+        Erased,   // sealed, and the case key went with the erased case: `summary` is empty
+        Damaged,  // sealed, but it does not open under the case key (altered): `summary` is empty
+        Withheld, // opened, then withheld from a reader who may not open the case (AuditService): `summary` is empty
+    };
+
     qint64 id = 0;
     QDateTime atUtc;
     QString username;
@@ -24,6 +35,7 @@ struct AuditEntry {
     QJsonObject summary;  // old/new values and other detail; never a passphrase or key
     QString previousHash;
     QString hash;
+    Details details = Details::Clear;
 };
 
 // Which entries a query returns. Every field is optional (empty or invalid: no restriction); the entries match
@@ -76,6 +88,11 @@ public:
     static constexpr int kMaxPageSize = 5000;
     static Result<AuditPage> query(sql::Connection& db, const AuditFilter& filter, qint64 beforeId, int limit);
 
+    // Whether an entry's summary is sealed under its case's key: entries about a case ("case", reference), except the
+    // erasure and retention events, which record the erasure itself and must stay readable after it.
+    static bool sealsDetails(const QString& action, const QString& entity);
+
+    // Over the entry as stored (for a sealed entry, the sealed summary).
     static QString computeHash(const AuditEntry& entry);
 };
 

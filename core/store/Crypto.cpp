@@ -4,6 +4,9 @@
 
 namespace claimdesk::core::crypto {
 
+static_assert(kNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+static_assert(kKeyBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+
 namespace {
 unsigned char* u(QByteArray& bytes)
 {
@@ -57,35 +60,83 @@ Result<SecureBytes> deriveKey(const QByteArray& passphrase, const QByteArray& sa
     return key;
 }
 
-Sealed encrypt(const SecureBytes& key, const SecureBytes& plaintext, const QByteArray& associatedData)
+namespace {
+Sealed encryptRaw(const SecureBytes& key, const unsigned char* plaintext, std::size_t size,
+                  const QByteArray& associatedData)
 {
     Sealed out;
     out.nonce = randomBytes(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-    out.ciphertext.resize(static_cast<qsizetype>(plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES));
+    out.ciphertext.resize(static_cast<qsizetype>(size + crypto_aead_xchacha20poly1305_ietf_ABYTES));
     unsigned long long written = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(u(out.ciphertext), &written, plaintext.data(), plaintext.size(),
-                                               u(associatedData), sz(associatedData), nullptr, u(out.nonce),
-                                               key.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(u(out.ciphertext), &written, plaintext, size, u(associatedData),
+                                               sz(associatedData), nullptr, u(out.nonce), key.data());
     out.ciphertext.resize(static_cast<qsizetype>(written));
     return out;
 }
 
+// The plaintext's length when key and sealed are well formed, or nothing.
+std::optional<std::size_t> plainSize(const Sealed& sealed)
+{
+    if (sz(sealed.nonce) != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+        || sz(sealed.ciphertext) < crypto_aead_xchacha20poly1305_ietf_ABYTES) {
+        return std::nullopt;
+    }
+    return sz(sealed.ciphertext) - crypto_aead_xchacha20poly1305_ietf_ABYTES;
+}
+
+bool decryptRaw(const unsigned char* key, const Sealed& sealed, const QByteArray& associatedData, unsigned char* out)
+{
+    unsigned long long written = 0;
+    return crypto_aead_xchacha20poly1305_ietf_decrypt(out, &written, nullptr, u(sealed.ciphertext),
+                                                      sz(sealed.ciphertext), u(associatedData), sz(associatedData),
+                                                      u(sealed.nonce), key)
+        == 0;
+}
+}  // namespace
+
+Sealed encrypt(const SecureBytes& key, const SecureBytes& plaintext, const QByteArray& associatedData)
+{
+    return encryptRaw(key, plaintext.data(), plaintext.size(), associatedData);
+}
+
 bool decrypt(const SecureBytes& key, const Sealed& sealed, const QByteArray& associatedData, SecureBytes& out)
 {
-    if (key.size() != kKeyBytes || sz(sealed.nonce) != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-        || sz(sealed.ciphertext) < crypto_aead_xchacha20poly1305_ietf_ABYTES) {
+    const auto size = plainSize(sealed);
+    if (key.size() != kKeyBytes || !size) {
         return false;
     }
-    SecureBytes plain(sz(sealed.ciphertext) - crypto_aead_xchacha20poly1305_ietf_ABYTES);
-    unsigned long long written = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain.data(), &written, nullptr, u(sealed.ciphertext),
-                                                   sz(sealed.ciphertext), u(associatedData), sz(associatedData),
-                                                   u(sealed.nonce), key.data())
-        != 0) {
+    SecureBytes plain(*size);
+    if (!decryptRaw(key.data(), sealed, associatedData, plain.data())) {
         return false;
     }
     out = std::move(plain);
     return true;
+}
+
+Sealed encryptBytes(const SecureBytes& key, const QByteArray& plaintext, const QByteArray& associatedData)
+{
+    return encryptRaw(key, u(plaintext), sz(plaintext), associatedData);
+}
+
+std::optional<QByteArray> decryptBytes(const SecureBytes& key, const Sealed& sealed, const QByteArray& associatedData)
+{
+    if (key.size() != kKeyBytes) {
+        return std::nullopt;
+    }
+    return decryptBytes(key.data(), sealed, associatedData);
+}
+
+std::optional<QByteArray> decryptBytes(const unsigned char* key, const Sealed& sealed, const QByteArray& associatedData)
+{
+    const auto size = plainSize(sealed);
+    if (!size) {
+        return std::nullopt;
+    }
+    QByteArray plain(static_cast<qsizetype>(*size), Qt::Uninitialized);
+    if (!decryptRaw(key, sealed, associatedData, u(plain))) {
+        return std::nullopt;
+    }
+    return plain;
 }
 
 KeyPair newKeyPair()

@@ -6,10 +6,13 @@
 
 #include <QByteArray>
 
+#include <optional>
+
 // Thin, typed wrappers over the libsodium primitives the vault uses. Nothing here knows about files.
 namespace claimdesk::core::crypto {
 
 constexpr std::size_t kKeyBytes = 32;
+constexpr std::size_t kNonceBytes = 24;  // XChaCha20-Poly1305 (IETF)
 
 // Must succeed before any other call; safe to call repeatedly.
 bool initialise();
@@ -29,6 +32,12 @@ struct Sealed {
 Sealed encrypt(const SecureBytes& key, const SecureBytes& plaintext, const QByteArray& associatedData);
 // Fails (std::nullopt-like: empty SecureBytes + false) when the key, nonce, ciphertext or AD do not match.
 bool decrypt(const SecureBytes& key, const Sealed& sealed, const QByteArray& associatedData, SecureBytes& out);
+// The same for data that is not key material (ordinary, unlocked memory): the audit details sealed under a case key.
+Sealed encryptBytes(const SecureBytes& key, const QByteArray& plaintext, const QByteArray& associatedData);
+std::optional<QByteArray> decryptBytes(const SecureBytes& key, const Sealed& sealed, const QByteArray& associatedData);
+// `key`: kKeyBytes bytes inside a SecureBytes (one locked allocation holding many keys: each SecureBytes costs a
+// guarded mapping, about 25 µs, which reading thousands of case keys at once would pay per key).
+std::optional<QByteArray> decryptBytes(const unsigned char* key, const Sealed& sealed, const QByteArray& associatedData);
 
 struct KeyPair {
     QByteArray publicKey;

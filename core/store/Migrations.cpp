@@ -303,6 +303,21 @@ Result<void> v12BreakGlass(sql::Connection& db)
     )sql");
 }
 
+// A key per case for the details of its audit entries (issue 7: "the audit trail keeps the event, not the data").
+// AuditLog seals the summary of every entry about a case under that case's key and hashes the sealed form into the
+// chain; erasure deletes the case and, with it, this row (the erasure deletes every table with a case_id column, and
+// ON DELETE CASCADE does the same), so the old entries keep who, what, when and the reference, and their details can
+// no longer be read. Entries written before this migration are not sealed: rewriting them would break the chain.
+Result<void> v13CaseKeys(sql::Connection& db)
+{
+    return db.exec(R"sql(
+        CREATE TABLE case_keys (
+            case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+            key     BLOB NOT NULL CHECK (length(key) = 32)
+        );
+    )sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& standardMigrations()
@@ -324,6 +339,8 @@ const std::vector<Migration>& standardMigrations()
         {11, QStringLiteral("retention: legal holds, erasure requests and the tombstones of erased cases"),
          RetentionService::createSchema},
         {12, QStringLiteral("break-glass grants: emergency access to restricted cases"), v12BreakGlass},
+        {13, QStringLiteral("case keys: the details of a case's audit entries, sealed so erasure can shred them"),
+         v13CaseKeys},
     };
     return migrations;
 }

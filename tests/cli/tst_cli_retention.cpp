@@ -241,6 +241,21 @@ void CliRetentionTest::reportHoldRequestApproveAndConflicts()
     QVERIFY(audit.out.contains(QStringLiteral("\"erasure.approve\"")));
     QVERIFY(audit.out.contains(QStringLiteral("\"erasure.request\"")));
     QVERIFY(!audit.out.contains(kOldClient));
+    // The case's own entries are still listed, with their details shredded (the case key went with the case).
+    bool createListed = false;
+    for (const QJsonValue& v : QJsonDocument::fromJson(audit.out.toUtf8()).array()) {
+        const QJsonObject entry = v.toObject();
+        if (entry.value(QStringLiteral("action")).toString() == QStringLiteral("case.create")) {
+            createListed = true;
+            QCOMPARE(entry.value(QStringLiteral("details")).toString(), QStringLiteral("erased"));
+            QVERIFY(entry.value(QStringLiteral("summary")).toObject().isEmpty());
+        }
+    }
+    QVERIFY2(createListed, qPrintable(audit.out));
+    const CliResult listed = f.as(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("list")},
+                                  {QStringLiteral("--case"), old, QStringLiteral("--action"), QStringLiteral("case.create")});
+    EXPECT_CLI_EXIT(listed, ExitStatus::Success);
+    QVERIFY2(listed.out.contains(QStringLiteral("(details erased with the case)")), qPrintable(listed.out));
     EXPECT_CLI_EXIT(f.as(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("verify")}),
                     ExitStatus::Success);
 }

@@ -1,8 +1,14 @@
+#include "ResultAsserts.h"
+#include "TestFirm.h"
 #include "TestVault.h"
+
+#include "audit/AuditService.h"
+#include "cases/CaseService.h"
 
 #include "store/AuditLog.h"
 #include "store/Sqlite.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace claimdesk;
@@ -18,6 +24,7 @@ private slots:
     void deletedMiddleRowIsDetected();
     void deletedNewestRowIsDetected();
     void reorderedRowsAreDetected();
+    void caseDetailsAreSealedAndBoundToTheirEntry();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -94,6 +101,59 @@ void AuditLogTest::reorderedRowsAreDetected()
     QVERIFY(report.ok());
     QVERIFY(!report->intact);
     QCOMPARE(report->firstBrokenId, qint64{3});
+}
+
+// Entries about a case are stored sealed under the case's key: the client's name is not in the stored log, the
+// entries open for reading, and a sealed summary moved onto another entry of the same case does not open there (the
+// entry id is part of what the seal authenticates), besides breaking the chain.
+void AuditLogTest::caseDetailsAreSealedAndBoundToTheirEntry()
+{
+    test::TestFirm firm;
+    CaseService cases(firm.solicitor());
+    NewCase n;
+    n.client.fullName = QStringLiteral("Hepzibah Sealmarker");
+    n.client.dateOfBirth = QDate(1979, 3, 4);
+    n.feeEarner = QStringLiteral("sol");
+    n.supervisor = QStringLiteral("sam");
+    n.openedOn = QDate(2026, 11, 1);
+    n.safeguarding.suicidalThoughts = SuicidalThoughts::None;
+    auto created = cases.create(n);
+    QVERIFY_OK(created);
+    CaseRecord record = *created;
+    record.client.fullName = QStringLiteral("Hepzibah Sealmarker-Jones");
+    QVERIFY_OK(cases.save(record));
+
+    sql::Connection& db = firm.solicitor().connection();
+    auto stored = db.scalarText("SELECT group_concat(summary, ' ') FROM audit_log WHERE entity = 'case'");
+    QVERIFY_OK(stored);
+    QVERIFY(stored->contains(QStringLiteral("\"sealed\"")));
+    QVERIFY(!stored->contains(QStringLiteral("Sealmarker")));
+
+    auto entries = AuditLog::listFor(db, QStringLiteral("case"), record.reference);
+    QVERIFY_OK(entries);
+    QCOMPARE(entries->size(), std::size_t {2});  // case.create, case.update
+    for (const AuditEntry& e : *entries) {
+        QCOMPARE(e.details, AuditEntry::Details::Opened);
+    }
+    QVERIFY(QJsonDocument(entries->back().summary).toJson().contains("Sealmarker-Jones"));
+    QVERIFY(AuditService::detailsLine(entries->back()).contains(QStringLiteral("Sealmarker-Jones")));
+
+    const qint64 createId = entries->front().id;
+    const qint64 updateId = entries->back().id;
+    auto move = db.prepare("UPDATE audit_log SET summary = (SELECT summary FROM audit_log WHERE id = ?1) WHERE id = ?2");
+    QVERIFY_OK(move);
+    QVERIFY_OK(move->bind(1, createId).bind(2, updateId).run());
+    move.value() = {};
+    auto moved = AuditLog::listFor(db, QStringLiteral("case"), record.reference);
+    QVERIFY_OK(moved);
+    QCOMPARE(moved->front().details, AuditEntry::Details::Opened);
+    QCOMPARE(moved->back().details, AuditEntry::Details::Damaged);
+    QVERIFY(moved->back().summary.isEmpty());
+    QVERIFY(AuditService::detailsLine(moved->back()).contains(QStringLiteral("altered")));
+    auto report = AuditLog::verify(db);
+    QVERIFY_OK(report);
+    QVERIFY(!report->intact);
+    QCOMPARE(report->firstBrokenId, updateId);
 }
 
 QTEST_GUILESS_MAIN(AuditLogTest)

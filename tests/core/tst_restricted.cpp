@@ -8,6 +8,7 @@
 #include "ResultAsserts.h"
 #include "TestFirm.h"
 
+#include "audit/AuditService.h"
 #include "cases/CaseService.h"
 #include "conflicts/ConflictService.h"
 #include "deadlines/DeadlineService.h"
@@ -18,6 +19,9 @@
 #include "store/Vault.h"
 #include "therapy/TherapyService.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -176,6 +180,8 @@ private slots:
     void breakGlassIsNotNeededByThoseWhoMayOpenTheCase_data();
     void breakGlassIsNotNeededByThoseWhoMayOpenTheCase();
     void breakGlassOnAnUnknownReferenceIsNotFound();
+
+    void auditDetailsAreForThoseWhoMayOpenTheCase();
 
 private:
     std::unique_ptr<TestFirm> m_firm;
@@ -634,6 +640,65 @@ void RestrictedTest::breakGlassOnAnUnknownReferenceIsNotFound()
     auto byReference = CaseService(m_firm->outsider()).breakGlassByReference(QStringLiteral("cd-2026-0001"), kReason);
     QVERIFY_OK(byReference);
     QCOMPARE(byReference->id, m_walled.id);
+}
+
+// The audit viewer shows who did what and when on every case, but a case entry's details (the client's old and new
+// name in case.update) only to a reader who may open the case: never to an admin, and not to a supervisor
+// outside a restricted case's wall. The same holds for the CSV export.
+void RestrictedTest::auditDetailsAreForThoseWhoMayOpenTheCase()
+{
+    NewCase unsupervised = walledCase(QString());
+    CaseService sols(m_firm->solicitor());
+    auto other = sols.create(unsupervised);  // restricted, Sol's, Sam is not on it
+    QVERIFY_OK(other);
+    // A correction of each client's name: case.update keeps the old and the new name.
+    for (CaseRecord record : {m_walled, *other}) {
+        auto loaded = sols.load(record.id);
+        QVERIFY_OK(loaded);
+        loaded->client.fullName = kClient + QStringLiteral(" Jr");
+        QVERIFY_OK(sols.save(*loaded));
+    }
+
+    const auto updateOf = [](Vault& reader, const QString& reference) -> std::optional<AuditEntry> {
+        AuditFilter filter;
+        filter.caseReference = reference;
+        filter.action = QStringLiteral("case.update");
+        auto page = AuditService(reader).query(filter);
+        if (!page || page->entries.size() != 1) {
+            return std::nullopt;
+        }
+        return page->entries.front();
+    };
+    // Sam supervises the first case: the details open for him.
+    const auto samsOwn = updateOf(m_firm->supervisor(), m_walled.reference);
+    QVERIFY(samsOwn);
+    QCOMPARE(samsOwn->details, AuditEntry::Details::Opened);
+    QVERIFY(QJsonDocument(samsOwn->summary).toJson().contains(kClient.toUtf8()));
+    // The second case is walled off from him: the event, not the details.
+    const auto walledOff = updateOf(m_firm->supervisor(), other->reference);
+    QVERIFY(walledOff);
+    QCOMPARE(walledOff->details, AuditEntry::Details::Withheld);
+    QVERIFY(walledOff->summary.isEmpty());
+    QCOMPARE(walledOff->username, QStringLiteral("sol"));
+    QVERIFY(AuditService::detailsLine(*walledOff).contains(QStringLiteral("only for those who may open the case")));
+    // The admin: neither case's details.
+    for (const QString& reference : {m_walled.reference, other->reference}) {
+        const auto admins = updateOf(m_firm->admin(), reference);
+        QVERIFY(admins);
+        QCOMPARE(admins->details, AuditEntry::Details::Withheld);
+        QVERIFY(admins->summary.isEmpty());
+    }
+    // The admin's export of the whole log names no client.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("audit.csv"));
+    auto written = AuditService(m_firm->admin()).exportCsv({}, csv);
+    QVERIFY_OK(written);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray exported = file.readAll();
+    QVERIFY(exported.contains(m_walled.reference.toUtf8()));
+    QVERIFY(exported.contains(",withheld,"));
+    QVERIFY(!exported.contains("Quillfeather"));
 }
 
 QTEST_GUILESS_MAIN(RestrictedTest)

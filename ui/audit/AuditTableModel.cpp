@@ -120,12 +120,12 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
         case Action: return e->action;
         case Entity: return e->entity;
         case EntityId: return e->entityId;
-        case Summary: return core::AuditService::summaryLine(e->summary, 160);
+        case Summary: return core::AuditService::detailsLine(*e, 160);
         default: return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Summary) {
-        return core::AuditService::summaryLine(e->summary, 600);
+        return core::AuditService::detailsLine(*e, 600);
     }
     if (role == Qt::ToolTipRole && index.column() == Time) {
         return tr("%1 UTC").arg(e->atUtc.toUTC().toString(Qt::ISODateWithMs));
