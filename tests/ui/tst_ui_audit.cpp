@@ -21,6 +21,7 @@
 
 #include "audit/AuditService.h"
 #include "cases/CaseImport.h"
+#include "cases/CaseService.h"
 #include "store/Sqlite.h"
 #include "store/Vault.h"
 
@@ -83,6 +84,7 @@ private slots:
     void filtersNarrowTheModel();
     void badDatesDoNotFilter();
     void detailsShowTheSummaryAsJson();
+    void caseDetailsAreForThoseWhoMayOpenTheCase();
     void exportWritesTheFilteredEntriesAndIsRecorded();
     void verifyChainSaysIntactThenNamesTheBrokenLink();
     void menuItemIsForSupervisorsAndAdmins();
@@ -181,7 +183,7 @@ void AuditUiTest::firstPageIsNewestAndScrollingLoadsMore()
     QCOMPARE(model->index(0, ui::AuditTableModel::Action).data().toString(), QStringLiteral("vault.unlock"));
     QCOMPARE(model->index(0, ui::AuditTableModel::User).data().toString(), QStringLiteral("sam"));
     QCOMPARE(model->index(1, ui::AuditTableModel::Action).data().toString(), QStringLiteral("setting.change"));
-    QCOMPARE(model->index(1, ui::AuditTableModel::Time).data().toString(), QStringLiteral("27/11/2026 12:00:00"));
+    QCOMPARE(model->index(1, ui::AuditTableModel::Time).data().toString(), QStringLiteral("27 Nov 2026 12:00:00"));
     QVERIFY(viewer->statusLabel()->text().contains(QStringLiteral("newest 200 entries")));
     saveShot(viewer, QStringLiteral("audit-viewer-first-page.png"));
 
@@ -245,7 +247,7 @@ void AuditUiTest::filtersNarrowTheModel()
         model->fetchMore({});
     }
     QCOMPARE(model->rowCount(), 431);
-    QCOMPARE(column(*model, ui::AuditTableModel::Time).filter(QStringLiteral("25/11/2026")).size(), 431);
+    QCOMPARE(column(*model, ui::AuditTableModel::Time).filter(QStringLiteral("25 Nov 2026")).size(), 431);
     setLine(viewer->toEdit(), QStringLiteral("26/11/2026"));
     QCOMPARE(model->rowCount(), 200);
     QCOMPARE(model->index(0, ui::AuditTableModel::Action).data().toString(), QStringLiteral("therapy.budget.set"));
@@ -290,6 +292,53 @@ void AuditUiTest::detailsShowTheSummaryAsJson()
     QVERIFY(details.contains(QStringLiteral("About: case ") + kCase));
     QVERIFY(details.contains(viewer->model()->entryAt(0)->hash));
     saveShot(viewer, QStringLiteral("audit-viewer-details.png"));
+}
+
+// A real case's entries are sealed under its key: the supervisor sees the old and new name; the admin sees the event
+// and that its details are withheld, in the table and in the details pane.
+void AuditUiTest::caseDetailsAreForThoseWhoMayOpenTheCase()
+{
+    core::CaseService cases(m_firm->solicitor());
+    core::NewCase n;
+    n.client.fullName = QStringLiteral("Ottoline Viewmarker");
+    n.client.dateOfBirth = QDate(1981, 5, 6);
+    n.feeEarner = QStringLiteral("sol");
+    n.supervisor = QStringLiteral("sam");
+    n.openedOn = QDate(2026, 11, 1);
+    n.safeguarding.suicidalThoughts = core::SuicidalThoughts::None;
+    auto created = cases.create(n);
+    QVERIFY(created.ok());
+    core::CaseRecord record = *created;
+    record.client.fullName = QStringLiteral("Ottoline Viewmarker-Shaw");
+    QVERIFY(cases.save(record).ok());
+
+    const auto updateRow = [&](const QString& username) -> ui::AuditViewerWindow* {
+        ui::AuditViewerWindow* viewer = openViewer(username);
+        if (viewer == nullptr) {
+            return nullptr;
+        }
+        setLine(viewer->caseEdit(), record.reference);
+        setLine(viewer->actionEdit(), QStringLiteral("case.update"));
+        if (viewer->model()->rowCount() != 1) {
+            return nullptr;
+        }
+        viewer->view()->setCurrentIndex(viewer->model()->index(0, 0));
+        return viewer;
+    };
+    ui::AuditViewerWindow* sams = updateRow(QStringLiteral("sam"));
+    QVERIFY(sams);
+    QVERIFY(sams->detailsView()->toPlainText().contains(QStringLiteral("Viewmarker-Shaw")));
+
+    ui::AuditViewerWindow* adas = updateRow(QStringLiteral("ada"));
+    QVERIFY(adas);
+    const QString summary = adas->model()->index(0, ui::AuditTableModel::Summary).data().toString();
+    QVERIFY2(summary.contains(QStringLiteral("only for those who may open the case")), qPrintable(summary));
+    const QString details = adas->detailsView()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Details: (case details: only for those who may open the case)")),
+             qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("About: case ") + record.reference));
+    QVERIFY(!details.contains(QStringLiteral("Viewmarker")));
+    saveShot(adas, QStringLiteral("audit-viewer-withheld.png"));
 }
 
 void AuditUiTest::exportWritesTheFilteredEntriesAndIsRecorded()

@@ -3,6 +3,7 @@
 #include "ui/common/ErrorText.h"
 
 #include "audit/AuditService.h"
+#include "deadlines/DateRules.h"
 
 namespace claimdesk::ui {
 
@@ -14,7 +15,11 @@ AuditTableModel::~AuditTableModel() = default;
 
 QString AuditTableModel::localTime(const QDateTime& utc)
 {
-    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")) : QString();
+    if (!utc.isValid()) {
+        return {};
+    }
+    const QDateTime local = utc.toLocalTime();
+    return core::deadlines::ukShortDate(local.date()) + QLatin1Char(' ') + local.time().toString(QStringLiteral("HH:mm:ss"));
 }
 
 std::optional<core::Error> AuditTableModel::reset(PageSource source, int pageSize)

@@ -294,9 +294,13 @@ void AuditViewerWindow::showDetails()
                             e->atUtc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")), e->username);
     text += tr("Action: %1\n").arg(e->action);
     text += tr("About: %1 %2\n").arg(e->entity, e->entityId);
-    text += e->summary.isEmpty()
-        ? tr("\nDetails: none\n")
-        : tr("\nDetails:\n%1").arg(QString::fromUtf8(QJsonDocument(e->summary).toJson(QJsonDocument::Indented)));
+    if (!core::AuditService::detailsState(*e).isEmpty()) {
+        text += tr("\nDetails: %1\n").arg(core::AuditService::detailsLine(*e));  // erased, withheld or damaged
+    } else {
+        text += e->summary.isEmpty()
+            ? tr("\nDetails: none\n")
+            : tr("\nDetails:\n%1").arg(QString::fromUtf8(QJsonDocument(e->summary).toJson(QJsonDocument::Indented)));
+    }
     text += tr("\nHash: %1\nPrevious hash: %2")
                 .arg(e->hash, e->previousHash.isEmpty() ? tr("(first entry)") : e->previousHash);
     m_details->setPlainText(text);
