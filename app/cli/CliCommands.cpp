@@ -1571,6 +1571,24 @@ int retentionChange(Invocation& inv)
     return runRetentionAction(**session, action, inv.value(Opt::Case), inv.value(Opt::Reason), inv.io.out, inv.io.err);
 }
 
+int erasureRegister(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runErasureRegister(**session, inv.value(Opt::Out), inv.io.out, inv.io.err);
+}
+
+int erasureReapply(Invocation& inv)
+{
+    auto session = signIn(inv);
+    if (!session) {
+        return fail(inv.io, session.error());
+    }
+    return runErasureReapply(**session, inv.value(Opt::Input), inv.io.out, inv.io.err);
+}
+
 int firmNameCommand(Invocation& inv)
 {
     auto session = signIn(inv);
@@ -2036,9 +2054,32 @@ const std::vector<Command>& commands()
                        "keeps the event. Refused for the supervisor who asked\n(exit 6), before 24 hours have passed, "
                        "or while the case is on legal hold or open (exit 2). Exit 5 when\nthe case was erased but "
                        "another program had the vault open so the file could not be rewritten: run\nthe same command "
-                       "again when it is free. Backups made before the erasure still hold the case."),
+                       "again when it is free. Backups made before the erasure still hold the case: see 'erasure\nregister' "
+                       "and 'erasure reapply'."),
          {user, {Opt::Case, true, QLatin1String("REF"), QLatin1String("The case reference.")}, kBusyTimeout},
          retentionChange},
+        {QLatin1String("erasure"),
+         QLatin1String("register"),
+         QLatin1String("VAULT --user USER --out FILE"),
+         QLatin1String("Write the list of erased cases, to re-apply to a vault restored from an older backup."),
+         QLatin1String("Backups made before an erasure still hold the case. This writes every erased case's reference, "
+                       "dates and\nwho asked and approved (no client data) to a new FILE, tagged with a key derived "
+                       "from the vault key,\nso only this vault and its backups accept it. Keep it with the backups. "
+                       "Supervisors only; recorded\nin the audit log."),
+         {user, {Opt::Out, true, QLatin1String("FILE"), QLatin1String("The new file to write (never overwritten).")},
+          kBusyTimeout},
+         erasureRegister},
+        {QLatin1String("erasure"),
+         QLatin1String("reapply"),
+         QLatin1String("VAULT --user USER --input FILE"),
+         QLatin1String("Erase again, in a restored vault, the cases an erasure register lists."),
+         QLatin1String("For a vault restored from a backup made before some erasures: every case in the register "
+                       "(from 'erasure\nregister' on the live vault) that this vault still holds is erased as "
+                       "'erasure approve' does, with\nthe original tombstone, and recorded as erasure.reapply. A "
+                       "register that was edited, or comes from\na vault with another key, is refused (exit 2) and "
+                       "nothing changes. Supervisors only."),
+         {user, {Opt::Input, true, QLatin1String("FILE"), QLatin1String("The erasure register.")}, kBusyTimeout},
+         erasureReapply},
         {QLatin1String("audit"),
          QLatin1String("verify"),
          QLatin1String("VAULT --user USER"),

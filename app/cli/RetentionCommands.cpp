@@ -3,11 +3,13 @@
 #include "CliExit.h"
 
 #include "cases/CaseService.h"
+#include "common/NewFile.h"
 #include "deadlines/DateRules.h"
 #include "reports/OutputAudit.h"
 #include "retention/RetentionService.h"
 #include "store/Vault.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -220,6 +222,64 @@ int runRetentionAction(core::Vault& vault, RetentionAction action, const QString
             << Qt::endl;
         break;
     }
+    }
+    return toInt(ExitStatus::Success);
+}
+
+int runErasureRegister(core::Vault& vault, const QString& outPath, QTextStream& out, QTextStream& err)
+{
+    core::CaseService cases(vault);
+    core::RetentionService retention(vault, cases);
+    auto document = retention.erasureRegister();
+    if (!document) {
+        return fail(err, document.error());
+    }
+    if (auto written = core::writeNewFile(outPath, *document); !written) {
+        return fail(err, written.error());
+    }
+    const auto count = QJsonDocument::fromJson(*document).object().value(QStringLiteral("erased")).toArray().size();
+    const QString howMany = count == 1 ? QStringLiteral("1 erased case") : QStringLiteral("%1 erased cases").arg(count);
+    out << QStringLiteral("Wrote the erasure register (%1, references and dates only) to %2. After "
+                          "restoring a backup made before any of these erasures, run: %3 erasure reapply RESTORED "
+                          "--user USER --input %2")
+               .arg(howMany, outPath, kProgram)
+        << Qt::endl;
+    return toInt(ExitStatus::Success);
+}
+
+int runErasureReapply(core::Vault& vault, const QString& registerPath, QTextStream& out, QTextStream& err)
+{
+    QFile file(registerPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(err, core::makeError(core::ErrorCode::IoError, QStringLiteral("%1 could not be read: %2")
+                                                                       .arg(registerPath, file.errorString())));
+    }
+    core::CaseService cases(vault);
+    core::RetentionService retention(vault, cases);
+    auto outcomes = retention.reapplyErasures(file.readAll());
+    if (!outcomes) {
+        return fail(err, outcomes.error());
+    }
+    int erased = 0;
+    for (const core::ReappliedErasure& o : *outcomes) {
+        switch (o.outcome) {
+        case core::ReappliedErasure::Outcome::Erased:
+            ++erased;
+            out << QStringLiteral("%1: erased again here (it came back with the backup).").arg(o.reference) << Qt::endl;
+            break;
+        case core::ReappliedErasure::Outcome::AlreadyErased:
+            out << QStringLiteral("%1: already erased in this vault.").arg(o.reference) << Qt::endl;
+            break;
+        case core::ReappliedErasure::Outcome::NotHere:
+            out << QStringLiteral("%1: not in this vault.").arg(o.reference) << Qt::endl;
+            break;
+        }
+    }
+    if (erased == 0) {
+        out << QStringLiteral("Nothing to erase here.") << Qt::endl;
+    } else {
+        out << (erased == 1 ? QStringLiteral("1 case erased") : QStringLiteral("%1 cases erased").arg(erased))
+            << QStringLiteral("; the vault file was rewritten.") << Qt::endl;
     }
     return toInt(ExitStatus::Success);
 }

@@ -974,6 +974,51 @@ Result<QJsonObject> deleteCaseRows(sql::Connection& db, qint64 caseId, qint64 cl
     return counts;
 }
 
+struct TombstoneSigners {
+    QString requestedBy;
+    QDateTime requestedAtUtc;
+    QString erasedBy;
+    QDateTime erasedAtUtc;
+};
+
+// Inside the caller's transaction, with secure_delete on: the tombstone (reference, dates, who asked and who approved,
+// and the client's names as keyed hashes), then every row about the case. Returns the rows deleted per table.
+Result<QJsonObject> tombstoneAndDelete(sql::Connection& db, qint64 caseId, const CaseFacts& facts,
+                                       const TombstoneSigners& signers)
+{
+    auto key = tombstoneKey(db, true);
+    if (!key) {
+        return key.error();
+    }
+    auto tombstone = db.prepare("INSERT INTO erased_cases (reference, opened_on, closed_on, requested_by, "
+                                "requested_at, erased_by, erased_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!tombstone) {
+        return tombstone.error();
+    }
+    if (auto ran = tombstone->bind(1, facts.reference)
+                       .bind(2, notNull(dateText(facts.openedOn)))
+                       .bind(3, notNull(dateText(facts.closedOn)))
+                       .bind(4, signers.requestedBy)
+                       .bind(5, isoUtc(signers.requestedAtUtc))
+                       .bind(6, signers.erasedBy)
+                       .bind(7, isoUtc(signers.erasedAtUtc))
+                       .run();
+        !ran) {
+        return ran.error();
+    }
+    const qint64 tombstoneId = db.lastInsertRowId();
+    for (const QString& hash : nameHashes(*key, facts.clientNames)) {
+        auto insert = db.prepare("INSERT INTO erased_case_names (erased_case_id, name_hash) VALUES (?1, ?2)");
+        if (!insert) {
+            return insert.error();
+        }
+        if (auto ran = insert->bind(1, tombstoneId).bind(2, hash).run(); !ran) {
+            return ran.error();
+        }
+    }
+    return deleteCaseRows(db, caseId, facts.clientId, facts.reference);
+}
+
 }  // namespace
 
 Result<ErasureReceipt> RetentionService::approveErasure(const QString& reference)
@@ -1001,7 +1046,7 @@ Result<ErasureReceipt> RetentionService::approveErasure(const QString& reference
                              QStringLiteral("%1 was already erased on %2 (approved by %3).")
                                  .arg(e.reference, reports::ukDateTime(e.erasedAtUtc), e.erasedBy));
         }
-        return compact(e.reference);  // the erasure is done; its VACUUM had failed
+        return compact({e.reference});  // the erasure is done; its VACUUM had failed
     }
     auto id = caseIdOf(reference);
     if (!id) {
@@ -1085,38 +1130,7 @@ Result<ErasureReceipt> RetentionService::approveErasure(const QString& reference
         if (!facts) {
             return facts.error();
         }
-        // The tombstone: reference, dates, who asked and who approved, and the client's names as keyed hashes.
-        auto key = tombstoneKey(db, true);
-        if (!key) {
-            return key.error();
-        }
-        auto tombstone = db.prepare("INSERT INTO erased_cases (reference, opened_on, closed_on, requested_by, "
-                                    "requested_at, erased_by, erased_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        if (!tombstone) {
-            return tombstone.error();
-        }
-        if (auto ran = tombstone->bind(1, facts->reference)
-                           .bind(2, notNull(dateText(facts->openedOn)))
-                           .bind(3, notNull(dateText(facts->closedOn)))
-                           .bind(4, row.requestedBy)
-                           .bind(5, isoUtc(row.requestedAtUtc))
-                           .bind(6, me)
-                           .bind(7, isoUtc(now))
-                           .run();
-            !ran) {
-            return ran.error();
-        }
-        const qint64 tombstoneId = db.lastInsertRowId();
-        for (const QString& hash : nameHashes(*key, facts->clientNames)) {
-            auto insert = db.prepare("INSERT INTO erased_case_names (erased_case_id, name_hash) VALUES (?1, ?2)");
-            if (!insert) {
-                return insert.error();
-            }
-            if (auto ran = insert->bind(1, tombstoneId).bind(2, hash).run(); !ran) {
-                return ran.error();
-            }
-        }
-        auto counts = deleteCaseRows(db, *id, facts->clientId, facts->reference);
+        auto counts = tombstoneAndDelete(db, *id, *facts, {row.requestedBy, row.requestedAtUtc, me, now});
         if (!counts) {
             return counts.error();
         }
@@ -1143,7 +1157,7 @@ Result<ErasureReceipt> RetentionService::approveErasure(const QString& reference
         receipt.reference = facts->reference;
         receipt.erasedAtUtc = now;
         receipt.rowsDeleted = total;
-        auto compacted = compact(facts->reference);
+        auto compacted = compact({facts->reference});
         if (!compacted) {
             return compacted.error();
         }
@@ -1153,10 +1167,10 @@ Result<ErasureReceipt> RetentionService::approveErasure(const QString& reference
     return receipt;
 }
 
-Result<ErasureReceipt> RetentionService::compact(const QString& reference)
+Result<ErasureReceipt> RetentionService::compact(const QStringList& references)
 {
     ErasureReceipt receipt;
-    receipt.reference = reference;
+    receipt.reference = references.value(0);
     sql::Connection& db = m_vault.connection();
     // Outside any transaction: VACUUM rebuilds the whole file, so pages freed by the erasure are not kept.
     if (auto vacuumed = db.exec("VACUUM"); !vacuumed) {
@@ -1165,24 +1179,26 @@ Result<ErasureReceipt> RetentionService::compact(const QString& reference)
             = QStringLiteral("The case was erased, but the vault file could not be rewritten yet (%1). Its data is "
                              "already deleted and overwritten; when nobody else has the vault open, approve %2 again "
                              "to finish.")
-                  .arg(vacuumed.error().message, reference);
+                  .arg(vacuumed.error().message, receipt.reference);
         return receipt;
     }
     auto tx = sql::Transaction::begin(db);
     if (!tx) {
         return tx.error();
     }
-    auto mark = db.prepare("UPDATE erased_cases SET compacted_at = ?1 WHERE reference = ?2");
-    if (!mark) {
-        return mark.error();
-    }
-    if (auto ran = mark->bind(1, isoUtc(m_vault.now())).bind(2, reference).run(); !ran) {
-        return ran.error();
-    }
-    if (auto logged = m_vault.audit(QStringLiteral("erasure.compact"), QStringLiteral("case"), reference,
-                                    {{QStringLiteral("method"), QStringLiteral("VACUUM")}});
-        !logged) {
-        return logged.error();
+    for (const QString& reference : references) {
+        auto mark = db.prepare("UPDATE erased_cases SET compacted_at = ?1 WHERE reference = ?2");
+        if (!mark) {
+            return mark.error();
+        }
+        if (auto ran = mark->bind(1, isoUtc(m_vault.now())).bind(2, reference).run(); !ran) {
+            return ran.error();
+        }
+        if (auto logged = m_vault.audit(QStringLiteral("erasure.compact"), QStringLiteral("case"), reference,
+                                        {{QStringLiteral("method"), QStringLiteral("VACUUM")}});
+            !logged) {
+            return logged.error();
+        }
     }
     if (auto committed = tx->commit(); !committed) {
         return committed.error();
@@ -1262,6 +1278,185 @@ Result<std::vector<ErasedCase>> RetentionService::erasedCasesNamed(sql::Connecti
         }
     }
     return out;
+}
+
+// --- The erasure register (backups made before an erasure) ------------------------------------------------------
+
+namespace {
+constexpr char kRegisterContext[9] = "erasereg";
+
+QByteArray registerBody(const QJsonObject& withoutTag)
+{
+    return QJsonDocument(withoutTag).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject erasedJson(const ErasedCase& e)
+{
+    return {{QStringLiteral("reference"), e.reference},
+            {QStringLiteral("openedOn"), dateText(e.openedOn)},
+            {QStringLiteral("closedOn"), dateText(e.closedOn)},
+            {QStringLiteral("requestedBy"), e.requestedBy},
+            {QStringLiteral("requestedAt"), isoUtc(e.requestedAtUtc)},
+            {QStringLiteral("erasedBy"), e.erasedBy},
+            {QStringLiteral("erasedAt"), isoUtc(e.erasedAtUtc)}};
+}
+}  // namespace
+
+Result<QByteArray> RetentionService::erasureRegister()
+{
+    if (auto allowed = requireSupervisor(QStringLiteral("export the erasure register"), QString()); !allowed) {
+        return allowed.error();
+    }
+    sql::Connection& db = m_vault.connection();
+    auto stmt = db.prepare("SELECT reference, opened_on, closed_on, requested_by, requested_at, erased_by, erased_at "
+                           "FROM erased_cases ORDER BY erased_at, reference");
+    if (!stmt) {
+        return stmt.error();
+    }
+    QJsonArray erased;
+    while (true) {
+        auto row = stmt->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        erased.append(erasedJson(erasedFrom(*stmt)));
+    }
+    QJsonObject document {{QStringLiteral("format"), QString::fromLatin1(kRegisterFormat)},
+                          {QStringLiteral("version"), 1},
+                          {QStringLiteral("vaultId"), m_vault.vaultId()},
+                          {QStringLiteral("writtenAt"), isoUtc(m_vault.now())},
+                          {QStringLiteral("writtenBy"), m_vault.currentUser().username},
+                          {QStringLiteral("erased"), erased}};
+    const QByteArray tag = m_vault.authenticationTag(kRegisterContext, registerBody(document));
+    document.insert(QStringLiteral("tag"), QString::fromLatin1(tag.toHex()));
+    auto tx = sql::Transaction::begin(db);
+    if (!tx) {
+        return tx.error();
+    }
+    if (auto logged = m_vault.audit(QStringLiteral("erasure.register"), QStringLiteral("vault"), m_vault.vaultId(),
+                                    {{QStringLiteral("cases"), erased.size()}});
+        !logged) {
+        return logged.error();
+    }
+    if (auto committed = tx->commit(); !committed) {
+        return committed.error();
+    }
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+Result<std::vector<ReappliedErasure>> RetentionService::reapplyErasures(const QByteArray& registerJson)
+{
+    if (auto allowed = requireSupervisor(QStringLiteral("re-apply erasures"), QString()); !allowed) {
+        return allowed.error();
+    }
+    QJsonParseError parsed {};
+    QJsonObject document = QJsonDocument::fromJson(registerJson, &parsed).object();
+    if (parsed.error != QJsonParseError::NoError
+        || document.value(QStringLiteral("format")).toString() != QString::fromLatin1(kRegisterFormat)) {
+        return invalid(QStringLiteral("This is not a ClaimDesk erasure register. Export one from the live vault "
+                                      "(erasure register) and give that file."));
+    }
+    const QString tagText = document.take(QStringLiteral("tag")).toString();
+    const QByteArray expected = m_vault.authenticationTag(kRegisterContext, registerBody(document));
+    if (!crypto::constantTimeEquals(QByteArray::fromHex(tagText.toLatin1()), expected)) {
+        const bool otherVault = document.value(QStringLiteral("vaultId")).toString() != m_vault.vaultId();
+        return invalid(otherVault
+                           ? QStringLiteral("This erasure register was written by another vault, so it cannot erase "
+                                            "anything here. Nothing was changed.")
+                           : QStringLiteral("This erasure register does not match this vault's key: it was changed "
+                                            "after it was written, or the vault key was rotated since this backup. "
+                                            "Nothing was changed. Erase the cases it lists with the two-person "
+                                            "erasure (erasure request, then erasure approve)."));
+    }
+    std::vector<ErasedCase> listed;
+    for (const QJsonValue& v : document.value(QStringLiteral("erased")).toArray()) {
+        const QJsonObject o = v.toObject();
+        ErasedCase e;
+        e.reference = o.value(QStringLiteral("reference")).toString();
+        e.requestedBy = o.value(QStringLiteral("requestedBy")).toString();
+        e.requestedAtUtc = utcFrom(o.value(QStringLiteral("requestedAt")).toString());
+        e.erasedBy = o.value(QStringLiteral("erasedBy")).toString();
+        e.erasedAtUtc = utcFrom(o.value(QStringLiteral("erasedAt")).toString());
+        listed.push_back(std::move(e));
+    }
+
+    std::vector<ReappliedErasure> outcomes;
+    QStringList erasedNow;
+    sql::Connection& db = m_vault.connection();
+    {
+        SecureDeleteScope secureDelete(db);
+        if (!secureDelete.isOn()) {
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("SQLCipher's secure delete could not be turned on, so nothing was erased."));
+        }
+        auto tx = sql::Transaction::begin(db);
+        if (!tx) {
+            return tx.error();
+        }
+        for (const ErasedCase& e : listed) {
+            ReappliedErasure outcome;
+            outcome.reference = e.reference;
+            auto already = erasedCase(e.reference);
+            if (!already) {
+                return already.error();
+            }
+            auto id = db.prepare("SELECT id FROM cases WHERE reference = ?1");
+            if (!id) {
+                return id.error();
+            }
+            auto row = id->bind(1, e.reference).step();
+            if (!row) {
+                return row.error();
+            }
+            if (already->has_value() || !*row) {
+                outcome.outcome = already->has_value() ? ReappliedErasure::Outcome::AlreadyErased
+                                                       : ReappliedErasure::Outcome::NotHere;
+                outcomes.push_back(outcome);
+                continue;
+            }
+            const qint64 caseId = id->int64(0);
+            auto facts = readCaseFacts(db, caseId);
+            if (!facts) {
+                return facts.error();
+            }
+            auto counts = tombstoneAndDelete(db, caseId, *facts,
+                                             {e.requestedBy, e.requestedAtUtc, e.erasedBy, e.erasedAtUtc});
+            if (!counts) {
+                return counts.error();
+            }
+            if (auto logged = m_vault.audit(
+                    QStringLiteral("erasure.reapply"), QStringLiteral("case"), e.reference,
+                    {{QStringLiteral("requestedBy"), e.requestedBy},
+                     {QStringLiteral("erasedBy"), e.erasedBy},
+                     {QStringLiteral("erasedAt"), isoUtc(e.erasedAtUtc)},
+                     {QStringLiteral("register"), document.value(QStringLiteral("writtenAt")).toString()},
+                     {QStringLiteral("rowsDeleted"), *counts},
+                     {QStringLiteral("method"),
+                      QStringLiteral("SQLCipher secure_delete; search index merged; VACUUM next")}});
+                !logged) {
+                return logged.error();
+            }
+            outcome.outcome = ReappliedErasure::Outcome::Erased;
+            outcomes.push_back(outcome);
+            erasedNow << e.reference;
+        }
+        if (auto committed = tx->commit(); !committed) {
+            return committed.error();
+        }
+    }
+    if (!erasedNow.isEmpty()) {
+        auto compacted = compact(erasedNow);
+        if (!compacted) {
+            return compacted.error();
+        }
+        if (!compacted->compacted) {
+            return makeError(ErrorCode::VaultBusy, compacted->compactProblem);
+        }
+    }
+    return outcomes;
 }
 
 }  // namespace claimdesk::core

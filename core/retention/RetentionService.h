@@ -43,6 +43,17 @@ struct ErasedCase {
     QDateTime erasedAtUtc;
 };
 
+// What re-applying an erasure register did with one of its cases.
+struct ReappliedErasure {
+    enum class Outcome {
+        Erased,         // the case was in this vault (restored from an older backup) and is erased now
+        AlreadyErased,  // this vault has its tombstone
+        NotHere,        // no case with that reference in this vault
+    };
+    QString reference;
+    Outcome outcome = Outcome::NotHere;
+};
+
 // Retention and erasure (issue 7, "GDPR tools"; DOMAIN.md §8, §6.5): the destroy-review date of every closed case,
 // legal holds, the retention report, and two-person erasure of a closed case. Supervisors only (refusals are
 // recorded as permission.denied); every change is one transaction with its audit entry (entity "case", the
@@ -55,7 +66,8 @@ struct ErasedCase {
 // SQLCipher's `PRAGMA secure_delete = ON`, merges the search index so no old segment keeps its words, and runs
 // VACUUM after the commit so freed pages are rewritten. A tombstone remains: the reference, the dates, who asked and
 // who approved, and keyed hashes of the client's names (never the names) so a conflict check still says "erased case
-// REF — ask a supervisor". Backups made before the erasure still hold the case.
+// REF — ask a supervisor". Backups made before the erasure still hold the case: the erasure register (below) carries
+// the erasure to a vault restored from one.
 class RetentionService {
 public:
     RetentionService(Vault& vault, CaseService& cases);
@@ -85,6 +97,16 @@ public:
     // file was not compacted retries the VACUUM.
     Result<ErasureReceipt> approveErasure(const QString& reference);
 
+    // Backups made before an erasure still hold the case. The erasure register carries the erasures to a vault
+    // restored from such a backup: erasureRegister() writes every tombstone (references, dates, who asked and who
+    // approved; no client data) as JSON tagged with a key derived from the vault key (Vault::authenticationTag), and
+    // reapplyErasures() checks the tag (only this vault and its copies made it; a rotated vault key or an edited file
+    // is refused), then erases each listed case this vault still holds, with the original two supervisors' tombstone,
+    // recorded as erasure.reapply. Supervisors only; exporting the register is recorded (erasure.register).
+    Result<QByteArray> erasureRegister();
+    Result<std::vector<ReappliedErasure>> reapplyErasures(const QByteArray& registerJson);
+    static constexpr const char* kRegisterFormat = "claimdesk-erasure-register";
+
     // Tombstones whose client names match `name` (exactly, after folding; see tombstoneNameForms), for
     // ConflictService. Inside the caller's read; no permission check of its own.
     static Result<std::vector<ErasedCase>> erasedCasesNamed(sql::Connection& db, const QString& name);
@@ -99,7 +121,8 @@ private:
     Result<CaseRecord> caseForAction(const QString& attempted, const QString& reference, const QString& reason);
     Result<void> checkReason(const QString& reason, const QString& clientFullName, const QString& clientPreferredName,
                              const QStringList& clientFormerNames);
-    Result<ErasureReceipt> compact(const QString& reference);
+    // One VACUUM, then each reference marked compacted (erasure.compact).
+    Result<ErasureReceipt> compact(const QStringList& references);
 
     Vault& m_vault;
     CaseService& m_cases;

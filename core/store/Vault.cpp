@@ -500,6 +500,11 @@ void Vault::lock(LockReason reason)
     m_key.clear();
 }
 
+QByteArray Vault::authenticationTag(const char (&context)[9], const QByteArray& data) const
+{
+    return crypto::keyedHash(crypto::subkey(m_key, 1, context), data);
+}
+
 Result<void> Vault::audit(const QString& action, const QString& entity, const QString& entityId, const QJsonObject& summary)
 {
     return AuditLog::append(m_db, now(), m_user.username, action, entity, entityId, summary);

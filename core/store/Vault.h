@@ -120,6 +120,10 @@ public:
                                                 bool create);
     const SecureBytes& vaultKeyForTests() const { return m_key; }
 
+    // A keyed BLAKE2b tag of `data` under a subkey of the vault key for `context` (8 characters): a file this vault
+    // wrote and a copy of it (a backup, a restored backup) can check, and nobody without the vault key can forge.
+    QByteArray authenticationTag(const char (&context)[9], const QByteArray& data) const;
+
 private:
     Vault(QString path, Keyring keyring, SecureBytes key, sql::Connection db, const VaultOptions& options);
     Result<User> loadUser(const QString& username);

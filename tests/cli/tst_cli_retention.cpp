@@ -13,6 +13,9 @@
 #include "retention/RetentionService.h"
 #include "store/Vault.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -258,6 +261,39 @@ void CliRetentionTest::reportHoldRequestApproveAndConflicts()
     QVERIFY2(listed.out.contains(QStringLiteral("(details erased with the case)")), qPrintable(listed.out));
     EXPECT_CLI_EXIT(f.as(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("verify")}),
                     ExitStatus::Success);
+
+    // The erasure register: written once, never over a file; re-applied to this vault it finds the case erased.
+    const QDir folder = QFileInfo(f.vault()).dir();
+    const QString registerPath = folder.filePath(QStringLiteral("erasures.json"));
+    const CliResult exported = f.as(QStringLiteral("sam"), {QStringLiteral("erasure"), QStringLiteral("register")},
+                                    {QStringLiteral("--out"), registerPath});
+    EXPECT_CLI_EXIT(exported, ExitStatus::Success);
+    QVERIFY2(exported.out.contains(QStringLiteral("(1 erased case,")), qPrintable(exported.out));
+    QFile registerFile(registerPath);
+    QVERIFY(registerFile.open(QIODevice::ReadOnly));
+    const QByteArray registerBytes = registerFile.readAll();
+    QVERIFY(registerBytes.contains(old.toUtf8()));
+    QVERIFY(!registerBytes.contains(kOldClient.toUtf8()));
+    QVERIFY(f.as(QStringLiteral("sam"), {QStringLiteral("erasure"), QStringLiteral("register")},
+                 {QStringLiteral("--out"), registerPath})
+                .exitCode
+            != 0);
+    const CliResult reapplied = f.as(QStringLiteral("sam"), {QStringLiteral("erasure"), QStringLiteral("reapply")},
+                                     {QStringLiteral("--input"), registerPath});
+    EXPECT_CLI_EXIT(reapplied, ExitStatus::Success);
+    QVERIFY2(reapplied.out.contains(QStringLiteral("%1: already erased in this vault.").arg(old)),
+             qPrintable(reapplied.out));
+    QVERIFY(reapplied.out.contains(QStringLiteral("Nothing to erase here.")));
+    // Edited to name the recent case: refused (exit 2), nothing erased.
+    const QString editedPath = folder.filePath(QStringLiteral("edited.json"));
+    QFile edited(editedPath);
+    QVERIFY(edited.open(QIODevice::WriteOnly));
+    edited.write(QByteArray(registerBytes).replace(old.toUtf8(), recent.toUtf8()));
+    edited.close();
+    const CliResult refused = f.as(QStringLiteral("sam"), {QStringLiteral("erasure"), QStringLiteral("reapply")},
+                                   {QStringLiteral("--input"), editedPath});
+    EXPECT_CLI_EXIT(refused, ExitStatus::Usage);
+    QVERIFY2(refused.err.contains(QStringLiteral("Nothing was changed")), qPrintable(refused.err));
 }
 
 void CliRetentionTest::usageErrors_data()

@@ -7,7 +7,7 @@
 // role: the document's table is parsed here, so it cannot drift from the code. A separate test checks that the
 // document lists exactly the actions below, once each. Conditions written in a cell ("✓ not the requester") are met
 // by the fixture; the conditions themselves are pinned by the services' own tests (tst_therapy_service,
-// tst_deadline_service, tst_case_service) and by restrictedCasesAreWalledOff below.
+// tst_deadline_service, tst_case_service, tst_retention) and by restrictedCasesAreWalledOff below.
 
 #include "FakeClock.h"
 #include "ResultAsserts.h"
@@ -19,6 +19,7 @@
 #include "deadlines/DeadlineService.h"
 #include "reports/CaseDocuments.h"
 #include "reports/FirmReports.h"
+#include "retention/RetentionService.h"
 #include "store/AuditLog.h"
 #include "store/Keyring.h"
 #include "store/SessionPolicy.h"
@@ -65,7 +66,7 @@ constexpr int kYear = 2026;  // the fund year of TestFirm::today() (27 Nov 2026,
 struct Desk {
     explicit Desk(Vault& v)
         : vault(v), cases(v), deadlines(v, cases), therapy(v, cases, deadlines), conflicts(v), audit(v),
-          documents(v, cases, deadlines, therapy), reports(v, cases, deadlines, therapy), policy(v)
+          documents(v, cases, deadlines, therapy), reports(v, cases, deadlines, therapy), policy(v), retention(v, cases)
     {
     }
     Vault& vault;
@@ -77,13 +78,17 @@ struct Desk {
     reports::CaseDocuments documents;
     reports::FirmReports reports;
     SessionPolicy policy;
+    RetentionService retention;
 };
 
 // --- The firm's vault, built once ---------------------------------------------------------------------------------
 
 // What the actions work on: one ordinary case (C1: Sol's, supervised by Sam) with a note, a task, an event, a
 // manual deadline, conflict checks and therapy requests in every state an action needs; and one restricted case
-// (the wall: Oli's, supervised by Sue) that only Oli and Sue may open, with an invoice awaiting payment.
+// (the wall: Oli's, supervised by Sue) that only Oli and Sue may open, with an invoice awaiting payment. For
+// retention and erasure: closed cases (Sol's, supervised by Sam) made two days before the rows run — one on legal
+// hold, one with nothing asked, one whose erasure Sue asked for then (so Sam may approve it now), one whose erasure
+// can be withdrawn — and the erasure register Sam exported after a throwaway case was erased (Sue asked, Sam approved).
 struct World {
     QString path;
     qint64 caseId = 0;
@@ -109,6 +114,11 @@ struct World {
     qint64 openInvoice = 0;       // C1's invoice awaiting payment
     qint64 wallInvoice = 0;       // the wall case's invoice awaiting payment
     QDate closureDay;
+    QString heldReference;          // closed, on legal hold (placed by Sam)
+    QString closedReference;        // closed, no hold, no erasure request
+    QString approvableReference;    // closed, erasure asked for by Sue 48 hours before the rows run
+    QString withdrawableReference;  // closed, erasure asked for by Sue
+    QByteArray erasureRegister;     // exported by Sam after a throwaway case was erased
 };
 
 void addPerson(TestFirm& firm, const QString& username, const QString& name, Role role)
@@ -193,6 +203,29 @@ TherapySession attended()
     s.charged = true;
     return s;
 }
+
+// A case of Sol's (supervised by Sam) opened in 2015 and closed in 2019, for a client of its own. Returns its
+// reference.
+QString createClosed(CaseService& cases, const QString& clientName)
+{
+    NewCase n = clientCase(QStringLiteral("sol"), QStringLiteral("sam"));
+    n.client.fullName = clientName;
+    n.openedOn = QDate(2015, 5, 1);
+    auto created = cases.create(n);
+    if (!created) {
+        qFatal("building the firm: a case to close failed: %s", qPrintable(created.error().message));
+    }
+    CaseRecord record = *created;
+    record.stage = Stage::Closed;
+    record.closedOn = QDate(2019, 3, 29);
+    if (auto saved = cases.save(record); !saved) {
+        qFatal("building the firm: closing %s failed: %s", qPrintable(record.reference),
+               qPrintable(saved.error().message));
+    }
+    return record.reference;
+}
+
+const QString kRetentionReason = QStringLiteral("Retention period over and the file was reviewed");
 
 Invoice invoiceFor(const QString& number)
 {
@@ -336,6 +369,24 @@ World buildWorld()
         w.wallRequest = must(oli.therapy.request(r.id), "reading it back");
 
         w.record = must(sol.cases.load(c1.id), "reading C1 back");
+
+        // Retention and erasure, two days before the rows run (every Copy's clock starts at TestFirm::startTime()).
+        firm.clock().advanceSeconds(-2 * kErasureWaitSeconds);
+        w.heldReference = createClosed(sol.cases, QStringLiteral("Harper Quillon"));
+        must(sam.retention.placeHold(w.heldReference, QStringLiteral("Related claim against the diocese still open")),
+             "a legal hold");
+        w.closedReference = createClosed(sol.cases, QStringLiteral("Casey Brannock"));
+        w.approvableReference = createClosed(sol.cases, QStringLiteral("Avery Tollemache"));
+        must(sue.retention.requestErasure(w.approvableReference, kRetentionReason), "an erasure request");
+        w.withdrawableReference = createClosed(sol.cases, QStringLiteral("Wren Dallowick"));
+        must(sue.retention.requestErasure(w.withdrawableReference, kRetentionReason), "a second erasure request");
+        // The register: a throwaway case, asked for by Sue, erased by Sam a day later, then exported by Sam.
+        const QString erased = createClosed(sol.cases, QStringLiteral("Ellis Faraway"));
+        must(sue.retention.requestErasure(erased, kRetentionReason), "a throwaway erasure request");
+        firm.clock().advanceSeconds(kErasureWaitSeconds);
+        (void)must(sam.retention.approveErasure(erased), "erasing the throwaway case");
+        w.erasureRegister = must(sam.retention.erasureRegister(), "the erasure register");
+        firm.clock().advanceSeconds(kErasureWaitSeconds);  // back to TestFirm::startTime()
 
         // Every session closed before the files are copied.
         for (const char16_t* user : {u"ada", u"sam", u"sol", u"pat", u"oli", u"acc", u"sue"}) {
@@ -722,6 +773,51 @@ const std::vector<Action>& actions()
         });
         add("SessionPolicy::maxAutoLockMinutes", [](Context& c) { return outcomeOf(c.desk.policy.maxAutoLockMinutes()); });
         add("SessionPolicy::setMaxAutoLockMinutes", [](Context& c) { return outcomeOf(c.desk.policy.setMaxAutoLockMinutes(10)); });
+
+        // Retention and erasure.
+        add("RetentionService::setPolicy", [](Context& c) {
+            RetentionPolicy longer;
+            longer.yearsAfterClosure = 10;
+            return outcomeOf(c.desk.retention.setPolicy(longer));
+        });
+        add("RetentionService::due", [today](Context& c) { return outcomeOf(c.desk.retention.due(today, 90)); });
+        add("RetentionService::status", [today](Context& c) {
+            return outcomeOf(c.desk.retention.status(c.w.closedReference, today));
+        });
+        add("RetentionService::document", [today](Context& c) {
+            return outcomeOf(c.desk.retention.document(today, 90));
+        });
+        add("RetentionService::placeHold", [](Context& c) {
+            return outcomeOf(
+                c.desk.retention.placeHold(c.w.reference, QStringLiteral("Complaint to the regulator pending")));
+        });
+        add("RetentionService::releaseHold", [](Context& c) {
+            return outcomeOf(
+                c.desk.retention.releaseHold(c.w.heldReference, QStringLiteral("The related claim has settled")));
+        });
+        add("RetentionService::requestErasure", [](Context& c) {
+            return outcomeOf(c.desk.retention.requestErasure(c.w.closedReference, kRetentionReason));
+        });
+        add("RetentionService::withdrawErasure", [](Context& c) {
+            return outcomeOf(c.desk.retention.withdrawErasure(c.w.withdrawableReference,
+                                                              QStringLiteral("A costs query on the file came in")));
+        });
+        add("RetentionService::approveErasure", [](Context& c) {
+            return outcomeOf(c.desk.retention.approveErasure(c.w.approvableReference));
+        });
+        add("RetentionService::erasureRegister", [](Context& c) {
+            return outcomeOf(c.desk.retention.erasureRegister());
+        });
+        add("RetentionService::reapplyErasures", [](Context& c) {
+            auto reapplied = c.desk.retention.reapplyErasures(c.w.erasureRegister);
+            if (reapplied
+                && (reapplied->size() != 1 || reapplied->front().outcome != ReappliedErasure::Outcome::AlreadyErased)) {
+                return Outcome {makeError(ErrorCode::Internal,
+                                          QStringLiteral("the register should list the world's one erased case, "
+                                                         "already erased in this copy"))};
+            }
+            return outcomeOf(reapplied);
+        });
         return a;
     }();
     return all;

@@ -207,6 +207,8 @@ private slots:
     void conflictCheckReportsErasedCase();
     void auditKeepsTheEventNotTheData();
     void approvingAgainFinishesAnUnfinishedCompaction();
+    void erasureRegisterCarriesErasuresToARestoredBackup();
+    void erasureRegisterFromElsewhereOrEditedIsRefused();
 };
 
 // --- The rule ----------------------------------------------------------------------------------------------------
@@ -1062,6 +1064,126 @@ void TestRetention::approvingAgainFinishesAnUnfinishedCompaction()
     auto done = sam.approveErasure(ref);
     QCOMPARE_ERROR(done, ErrorCode::NotFound);
     QVERIFY(done.error().message.contains(QStringLiteral("already erased")));
+}
+
+// A backup made before an erasure still holds the case. The live vault's erasure register, re-applied to the vault
+// restored from that backup, erases the case there too: the same tombstone (who asked, who approved, when), the
+// data gone from every page, the event recorded as erasure.reapply. Re-applying again changes nothing.
+void TestRetention::erasureRegisterCarriesErasuresToARestoredBackup()
+{
+    TestFirm firm;
+    Vault& sue = secondSupervisor(firm);
+    CaseService cases(firm.solicitor());
+    const qint64 id = createClosed(cases, closedCandidate(), QDate(2019, 1, 10));
+    const qint64 other = createClosed(
+        cases, closedCandidate(QStringLiteral("Olive Other"), QStringLiteral("Elsewhere")), QDate(2020, 1, 1));
+    QVERIFY(id > 0 && other > 0);
+    const QString ref = referenceOf(firm.solicitor(), id);
+    const QString otherRef = referenceOf(firm.solicitor(), other);
+    const QString backup = QFileInfo(firm.path()).dir().filePath(QStringLiteral("before-erasure.claimdesk"));
+    QVERIFY_OK(firm.admin().backupTo(backup));
+
+    CaseService samCases(firm.supervisor());
+    RetentionService sam(firm.supervisor(), samCases);
+    QVERIFY_OK(sam.requestErasure(ref, kReason));
+    firm.clock().advanceSeconds(kErasureWaitSeconds);
+    CaseService sueCases(sue);
+    RetentionService sueRetention(sue, sueCases);
+    QVERIFY_OK(sueRetention.approveErasure(ref));
+    auto exported = sam.erasureRegister();
+    QVERIFY_OK(exported);
+    QVERIFY(exported->contains(ref.toUtf8()));
+    QVERIFY(!exported->contains("Quartzfield"));
+    QCOMPARE(auditCount(firm.supervisor(), QStringLiteral("erasure.register")), 1);
+
+    // The backup, restored: the case is back.
+    const QString restoredPath = QFileInfo(firm.path()).dir().filePath(QStringLiteral("restored.claimdesk"));
+    auto restored = Vault::restore(backup, restoredPath, QStringLiteral("sam"), TestFirm::passphraseOf(QStringLiteral("sam")),
+                                   firm.options());
+    QVERIFY_OK(restored);
+    Vault& back = **restored;
+    CaseService backCases(back);
+    RetentionService backRetention(back, backCases);
+    QVERIFY_OK(backCases.loadByReference(ref));
+
+    auto outcomes = backRetention.reapplyErasures(*exported);
+    QVERIFY_OK(outcomes);
+    QCOMPARE(outcomes->size(), std::size_t {1});
+    QCOMPARE(outcomes->front().reference, ref);
+    QCOMPARE(outcomes->front().outcome, ReappliedErasure::Outcome::Erased);
+    QVERIFY(!backCases.loadByReference(ref));
+    QVERIFY_OK(backCases.loadByReference(otherRef));  // not in the register: untouched
+    auto tombstone = backRetention.erasedCase(ref);
+    QVERIFY_OK(tombstone);
+    QVERIFY(tombstone->has_value());
+    QCOMPARE((*tombstone)->requestedBy, QStringLiteral("sam"));
+    QCOMPARE((*tombstone)->erasedBy, QStringLiteral("sue"));
+    QCOMPARE(auditCount(back, QStringLiteral("erasure.reapply")), 1);
+    const QByteArray pages = decryptedPages(restoredPath, back.vaultKeyForTests(), back.cipherProfile().pageSize);
+    QVERIFY2(!pages.isEmpty(), "the restored vault's pages did not decrypt");
+    QVERIFY(!pages.contains("Quartzfield"));
+    QVERIFY(!pages.contains("Locmarkerwick"));
+    auto chain = AuditLog::verify(back.connection());
+    QVERIFY_OK(chain);
+    QVERIFY(chain->intact);
+
+    auto again = backRetention.reapplyErasures(*exported);
+    QVERIFY_OK(again);
+    QCOMPARE(again->front().outcome, ReappliedErasure::Outcome::AlreadyErased);
+    QCOMPARE(auditCount(back, QStringLiteral("erasure.reapply")), 1);
+
+    // Only supervisors.
+    CaseService solCases(firm.solicitor());
+    RetentionService sol(firm.solicitor(), solCases);
+    auto refused = sol.reapplyErasures(*exported);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+}
+
+// A register is tagged with a key derived from the vault key: an edited register, or one checked by a vault with
+// another key, erases nothing.
+void TestRetention::erasureRegisterFromElsewhereOrEditedIsRefused()
+{
+    TestFirm firm;
+    Vault& sue = secondSupervisor(firm);
+    CaseService cases(firm.solicitor());
+    const qint64 id = createClosed(cases, closedCandidate(), QDate(2019, 1, 10));
+    const qint64 other = createClosed(
+        cases, closedCandidate(QStringLiteral("Olive Other"), QStringLiteral("Elsewhere")), QDate(2020, 1, 1));
+    const QString ref = referenceOf(firm.solicitor(), id);
+    const QString otherRef = referenceOf(firm.solicitor(), other);
+    CaseService samCases(firm.supervisor());
+    RetentionService sam(firm.supervisor(), samCases);
+    QVERIFY_OK(sam.requestErasure(ref, kReason));
+    firm.clock().advanceSeconds(kErasureWaitSeconds);
+    CaseService sueCases(sue);
+    QVERIFY_OK(RetentionService(sue, sueCases).approveErasure(ref));
+    auto exported = sam.erasureRegister();
+    QVERIFY_OK(exported);
+
+    // Edited to name the other case: refused, and the other case is still there.
+    QByteArray edited = *exported;
+    edited.replace(ref.toUtf8(), otherRef.toUtf8());
+    auto tampered = sam.reapplyErasures(edited);
+    QVERIFY(!tampered);
+    QCOMPARE(tampered.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(tampered.error().message.contains(QStringLiteral("Nothing was changed")),
+             qPrintable(tampered.error().message));
+    QVERIFY_OK(samCases.loadByReference(otherRef));
+
+    // A copy of the vault whose key was rotated since (another vault key): refused, saying so.
+    TestFirm elsewhere;  // the same template vault, so the same vault key until it is rotated
+    QVERIFY_OK(elsewhere.admin().rotateVaultKey());
+    CaseService elsewhereCases(elsewhere.supervisor());
+    auto foreign = RetentionService(elsewhere.supervisor(), elsewhereCases).reapplyErasures(*exported);
+    QVERIFY(!foreign);
+    QCOMPARE(foreign.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(foreign.error().message.contains(QStringLiteral("rotated")), qPrintable(foreign.error().message));
+
+    // Not a register at all.
+    auto junk = sam.reapplyErasures(QByteArrayLiteral("reference,erased\n"));
+    QVERIFY(!junk);
+    QVERIFY(junk.error().message.contains(QStringLiteral("not a ClaimDesk erasure register")));
 }
 
 QTEST_GUILESS_MAIN(TestRetention)

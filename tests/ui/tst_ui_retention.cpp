@@ -23,6 +23,8 @@
 #include "store/Vault.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QAction>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -71,11 +73,12 @@ private slots:
     void buttonsSayWhyNot();
     void holdAndReleaseAskForAReason();
     void approvalErasesInTheBackground();
+    void erasureRegisterErasesAgainInARestoredBackup();
     void menuItemIsForSupervisors();
     void conflictHintsShowAnErasedCaseByReference();
 
 private:
-    ui::RetentionWindow* openWindow(const QString& username);
+    ui::RetentionWindow* openWindow(const QString& username, const QString& vaultPath = {});
     QPushButton* button(const QString& name) const;
 
     std::unique_ptr<test::TestFirm> m_firm;
@@ -123,11 +126,12 @@ void RetentionUiTest::cleanup()
     m_firm.reset();
 }
 
-ui::RetentionWindow* RetentionUiTest::openWindow(const QString& username)
+ui::RetentionWindow* RetentionUiTest::openWindow(const QString& username, const QString& vaultPath)
 {
     m_window.reset();
     m_session = std::make_unique<ui::VaultSession>(m_firm->options(), core::KdfProfile::fastForTestsOnly());
-    if (!test::unlockSession(*m_session, m_firm->path(), username, test::TestFirm::passphraseOf(username))) {
+    const QString path = vaultPath.isEmpty() ? m_firm->path() : vaultPath;
+    if (!test::unlockSession(*m_session, path, username, test::TestFirm::passphraseOf(username))) {
         return nullptr;
     }
     m_window = std::make_unique<ui::RetentionWindow>(*m_session, m_prompter);
@@ -309,6 +313,60 @@ void RetentionUiTest::conflictHintsShowAnErasedCaseByReference()
     const QString html = ui::ConflictHints::describeMatches(check, 5);
     QVERIFY2(html.contains(QStringLiteral("Erased case CD-2014-0001 — ask a supervisor.")), qPrintable(html));
     QVERIFY(!html.contains(QStringLiteral("party")));
+}
+
+// A backup made before an erasure brings the case back when restored. The live vault's register, exported from this
+// window, is re-applied in the restored vault's window: the case is erased again there, in the background.
+void RetentionUiTest::erasureRegisterErasesAgainInARestoredBackup()
+{
+    QTemporaryDir dir;
+    const QString backup = dir.filePath(QStringLiteral("before.claimdesk"));
+    QVERIFY(m_firm->admin().backupTo(backup).ok());
+    m_firm->clock().advanceSeconds(core::kErasureWaitSeconds);
+    {
+        core::Vault& sue = m_firm->session(QStringLiteral("sue"));
+        core::CaseService sueCases(sue);
+        QVERIFY(core::RetentionService(sue, sueCases).approveErasure(m_old).ok());
+    }
+
+    ui::RetentionWindow* live = openWindow(QStringLiteral("sam"));
+    QVERIFY(live);
+    QVERIFY(button(QStringLiteral("exportRegisterButton"))->isEnabled());
+    const QString registerPath = dir.filePath(QStringLiteral("register.json"));
+    m_prompter.saveAnswers = {registerPath};
+    live->exportRegister();
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    QVERIFY(QFileInfo::exists(registerPath));
+    QVERIFY(m_prompter.last(RecordingPrompter::Kind::Inform)->text.contains(QStringLiteral("Keep it with the backups")));
+
+    const QString restoredPath = dir.filePath(QStringLiteral("restored.claimdesk"));
+    QVERIFY(core::Vault::restore(backup, restoredPath, QStringLiteral("sam"),
+                                 test::TestFirm::passphraseOf(QStringLiteral("sam")), m_firm->options())
+                .ok());
+    ui::RetentionWindow* restored = openWindow(QStringLiteral("sam"), restoredPath);
+    QVERIFY(restored);
+    QVERIFY(restored->model()->rowOf(m_old) >= 0);  // back with the backup
+    QSignalSpy erased(restored, &ui::RetentionWindow::caseErased);
+    m_prompter.openAnswers = {registerPath};
+    m_prompter.confirmAnswers = {true};
+    restored->reapplyRegister();
+    QVERIFY(QTest::qWaitFor([&] { return erased.count() == 1; }, 10000));
+    QCOMPARE(erased.at(0).at(0).toString(), m_old);
+    QCOMPARE(m_prompter.count(RecordingPrompter::Kind::Error), 0);
+    const QString said = m_prompter.last(RecordingPrompter::Kind::Inform)->text;
+    QVERIFY2(said.contains(QStringLiteral("Erased again: %1.").arg(m_old)), qPrintable(said));
+    QCOMPARE(restored->model()->rowOf(m_old), -1);
+    QVERIFY(m_session->retention()->erasedCase(m_old)->has_value());
+    QVERIFY(m_session->retention()->status(m_recent, m_session->today()).ok());  // not in the register: still there
+
+    // Again: nothing left to erase, and the person is told so in plain English.
+    m_prompter.openAnswers = {registerPath};
+    m_prompter.confirmAnswers = {true};
+    const int informed = m_prompter.count(RecordingPrompter::Kind::Inform);
+    restored->reapplyRegister();
+    QVERIFY(QTest::qWaitFor([&] { return m_prompter.count(RecordingPrompter::Kind::Inform) == informed + 1; }, 10000));
+    const QString again = m_prompter.last(RecordingPrompter::Kind::Inform)->text;
+    QVERIFY2(again.contains(QStringLiteral("1 case in the register was already erased here.")), qPrintable(again));
 }
 
 QTEST_MAIN(RetentionUiTest)

@@ -6,10 +6,12 @@
 #include "ui/retention/RetentionModel.h"
 #include "ui/session/VaultSession.h"
 
+#include "common/NewFile.h"
 #include "retention/RetentionService.h"
 #include "users/User.h"
 
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -109,6 +111,14 @@ RetentionWindow::RetentionWindow(VaultSession& session, Prompter& prompter, QWid
     m_request->setObjectName(QStringLiteral("requestButton"));
     m_approve = new QPushButton(tr("&Approve erasure…"), this);
     m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_exportRegister = new QPushButton(tr("E&xport erasure register…"), this);
+    m_exportRegister->setObjectName(QStringLiteral("exportRegisterButton"));
+    m_exportRegister->setToolTip(tr("Every erased case's reference and dates (no client data), to keep with the "
+                                    "backups: a backup made before an erasure still holds the case."));
+    m_reapplyRegister = new QPushButton(tr("Re-apply erasure &register…"), this);
+    m_reapplyRegister->setObjectName(QStringLiteral("reapplyRegisterButton"));
+    m_reapplyRegister->setToolTip(tr("After restoring an older backup: erase again the cases the live vault's "
+                                     "erasure register lists."));
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* bottom = new QHBoxLayout;
@@ -116,6 +126,8 @@ RetentionWindow::RetentionWindow(VaultSession& session, Prompter& prompter, QWid
         bottom->addWidget(b);
     }
     bottom->addStretch(1);
+    bottom->addWidget(m_exportRegister);
+    bottom->addWidget(m_reapplyRegister);
     bottom->addWidget(close);
 
     auto* layout = new QVBoxLayout(this);
@@ -136,6 +148,8 @@ RetentionWindow::RetentionWindow(VaultSession& session, Prompter& prompter, QWid
     connect(m_release, &QPushButton::clicked, this, &RetentionWindow::releaseHold);
     connect(m_request, &QPushButton::clicked, this, &RetentionWindow::requestErasure);
     connect(m_approve, &QPushButton::clicked, this, &RetentionWindow::approveErasure);
+    connect(m_exportRegister, &QPushButton::clicked, this, &RetentionWindow::exportRegister);
+    connect(m_reapplyRegister, &QPushButton::clicked, this, &RetentionWindow::reapplyRegister);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RetentionWindow::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RetentionWindow::updateButtons);
     connect(&m_session, &VaultSession::locked, this, [this] {
@@ -210,13 +224,16 @@ void RetentionWindow::updateButtons()
         s.button->setEnabled(!m_working && s.refusal.isEmpty());
         s.button->setToolTip(m_working ? tr("An erasure is being finished.") : s.refusal);
     }
+    const bool supervisor = me.role == core::Role::Supervisor;
+    m_exportRegister->setEnabled(!m_working && supervisor);
+    m_reapplyRegister->setEnabled(!m_working && supervisor);
     if (row == nullptr) {
         m_details->clear();
         return;
     }
     QStringList lines = row->decision.explanation;
     if (row->erasureRequested) {
-        lines << tr("Erasure asked for by %1 on %2%3; another supervisor may approve it from %4.")
+        lines << tr("Erasure asked for by %1 at %2%3; another supervisor may approve it from %4.")
                      .arg(row->requestedBy, ukDateTime(row->requestedAtUtc),
                           row->requestReason.isEmpty() ? QString() : tr(" (\"%1\")").arg(row->requestReason),
                           ukDateTime(row->approvableFromUtc));
@@ -324,7 +341,8 @@ void RetentionWindow::approveErasure()
                                "(unless they have another case), incidents, notes, tasks, deadlines, therapy records "
                                "and conflict checks. Only a tombstone remains (the reference, the dates, who asked and "
                                "who approved), so a conflict check can still say the firm acted. Backups made before "
-                               "today still hold the case.")
+                               "today still hold the case: export the erasure register afterwards and keep it with "
+                               "them.")
                                 .arg(reference),
                             tr("Erase for good"))) {
         return;
@@ -347,6 +365,88 @@ void RetentionWindow::approveErasure()
                                   .arg(reference));
         }
         emit caseErased(reference);
+        reload();
+    });
+}
+
+void RetentionWindow::exportRegister()
+{
+    core::RetentionService* service = availableRetention(m_session);
+    if (service == nullptr) {
+        return;
+    }
+    const QString path = m_prompter.chooseFileToSave(
+        this, tr("Export the erasure register"),
+        QStringLiteral("erasure-register-%1.json").arg(m_session.today().toString(Qt::ISODate)),
+        tr("Erasure register (*.json)"), QStringLiteral("json"));
+    if (path.isEmpty()) {
+        return;
+    }
+    auto document = service->erasureRegister();
+    if (!document) {
+        m_prompter.reportError(this, tr("The erasure register was not exported"), document.error());
+        return;
+    }
+    if (auto written = core::writeNewFile(path, *document); !written) {
+        m_prompter.reportError(this, tr("The erasure register was not exported"), written.error());
+        return;
+    }
+    m_prompter.inform(this, tr("Erasure register exported"),
+                      tr("The register lists every erased case by reference, with its dates and who asked and "
+                         "approved (no client data). Keep it with the backups: after restoring one made before an "
+                         "erasure, open Retention and erasure in the restored vault and choose Re-apply erasure "
+                         "register."));
+}
+
+void RetentionWindow::reapplyRegister()
+{
+    if (availableRetention(m_session) == nullptr) {
+        return;
+    }
+    const QString path = m_prompter.chooseFileToOpen(this, tr("Re-apply an erasure register"), QString(),
+                                                     tr("Erasure register (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_prompter.showError(this, tr("The erasure register could not be read"),
+                             tr("%1 could not be read: %2").arg(path, file.errorString()));
+        return;
+    }
+    const QByteArray document = file.readAll();
+    if (!m_prompter.confirm(this, tr("Re-apply the erasure register"),
+                            tr("Every case the register lists that this vault still holds is erased again, for good, "
+                               "as its two supervisors approved in the live vault. Use this only in a vault restored "
+                               "from a backup made before those erasures."),
+                            tr("Erase again"))) {
+        return;
+    }
+    m_working = true;
+    updateButtons();
+    m_session.reapplyErasures(document, this, [this](const core::Result<std::vector<core::ReappliedErasure>>& done) {
+        m_working = false;
+        if (!done) {
+            m_prompter.reportError(this, tr("The erasure register was not re-applied"), done.error());
+            reload();
+            return;
+        }
+        QStringList erased;
+        int already = 0;
+        for (const core::ReappliedErasure& o : *done) {
+            if (o.outcome == core::ReappliedErasure::Outcome::Erased) {
+                erased << o.reference;
+                emit caseErased(o.reference);
+            } else if (o.outcome == core::ReappliedErasure::Outcome::AlreadyErased) {
+                ++already;
+            }
+        }
+        QString text = erased.isEmpty() ? tr("No case in the register was in this vault, so nothing was erased.")
+                                        : tr("Erased again: %1.").arg(erased.join(QStringLiteral(", ")));
+        if (already > 0) {
+            text += QLatin1Char(' ') + tr("%n case(s) in the register were already erased here.", nullptr, already);
+        }
+        m_prompter.inform(this, tr("Erasure register re-applied"), text);
         reload();
     });
 }

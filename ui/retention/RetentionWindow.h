@@ -37,6 +37,10 @@ public:
     void releaseHold();
     void requestErasure();
     void approveErasure();
+    // The erasure register (backups made before an erasure): written to a new file, or re-applied to this vault
+    // when it was restored from such a backup.
+    void exportRegister();
+    void reapplyRegister();
     // Selects the row of `reference` (if listed); for tests and after a change.
     void select(const QString& reference);
 
@@ -65,6 +69,8 @@ private:
     QPushButton* m_release;
     QPushButton* m_request;
     QPushButton* m_approve;
+    QPushButton* m_exportRegister;
+    QPushButton* m_reapplyRegister;
     bool m_working = false;  // an approval runs in the background
 };
 

@@ -471,6 +471,25 @@ void VaultSession::approveErasure(const QString& reference, QObject* context, Do
     });
 }
 
+void VaultSession::reapplyErasures(const QByteArray& registerJson, QObject* context,
+                                   Done<std::vector<core::ReappliedErasure>> done)
+{
+    if (refuseIfBusy([&](const core::Error& e) { done(e); })) {
+        return;
+    }
+    if (!isUnlocked()) {
+        done(notUnlocked());
+        return;
+    }
+    core::Vault* vault = m_vault.get();
+    QPointer<QObject> guard(context);
+    runInBackground([vault, registerJson, guard, done = std::move(done)]() -> Finisher {
+        core::CaseService cases(*vault);
+        core::RetentionService service(*vault, cases);
+        return deliver<std::vector<core::ReappliedErasure>>(guard, done, service.reapplyErasures(registerJson));
+    });
+}
+
 void VaultSession::exportAuditCsv(const core::AuditFilter& filter, const QString& path, QObject* context,
                                   Done<qint64> done)
 {

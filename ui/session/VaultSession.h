@@ -39,6 +39,7 @@ struct ReportRequest;
 class ConflictService;
 class RetentionService;
 struct ErasureReceipt;
+struct ReappliedErasure;
 struct CaseSummary;
 struct VaultOptions;
 struct KdfProfile;
@@ -105,6 +106,9 @@ public:
     // Approves a two-person erasure (RetentionService::approveErasure): deletes the case and rewrites the vault file
     // (VACUUM), seconds on a large vault.
     void approveErasure(const QString& reference, QObject* context, Done<core::ErasureReceipt> done);
+    // Re-applies an erasure register to this (restored) vault (RetentionService::reapplyErasures): deletes and VACUUMs.
+    void reapplyErasures(const QByteArray& registerJson, QObject* context,
+                         Done<std::vector<core::ReappliedErasure>> done);
 
     // A firm report (FirmReports::build) over every case the user may see: seconds on thousands of cases. `progress`
     // (done, total) runs on the UI thread while it works; setting *cancel stops it (the result is then an error).

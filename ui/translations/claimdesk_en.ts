@@ -225,4 +225,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>claimdesk::ui::RetentionWindow</name>
+    <message numerus="yes">
+        <source>%1 was erased (%n record(s) deleted). Its tombstone remains for conflict checks.</source>
+        <translation>
+            <numerusform>%1 was erased (%n record deleted). Its tombstone remains for conflict checks.</numerusform>
+            <numerusform>%1 was erased (%n records deleted). Its tombstone remains for conflict checks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) in the register were already erased here.</source>
+        <translation>
+            <numerusform>%n case in the register was already erased here.</numerusform>
+            <numerusform>%n cases in the register were already erased here.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
